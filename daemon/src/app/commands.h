@@ -1,0 +1,23 @@
+// Subcommands of the govwatch executable. Each takes the arguments after its name and returns
+// the process exit status; each prints its own errors (to stderr) and results (to stdout).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace govwatch::app {
+
+using Args = std::vector<std::string>;
+
+// govwatch check-config FILE: 0 and a one-line summary when valid, 1 and every error as
+// FILE:LINE:COL: message otherwise.
+int RunCheckConfig(const Args& args);
+
+// govwatch extract [--kind list|article|feed|auto] [--base-url URL] [--tz TZ] [--now ISO8601]
+// FILE|URL: JSON on stdout.
+int RunExtract(const Args& args);
+
+// govwatch probe -c FILE [--now ISO8601] [--db PATH] [--format json|table] TARGET_ID...
+int RunProbe(const Args& args);
+
+}  // namespace govwatch::app

@@ -1,0 +1,46 @@
+// govwatch: argv → subcommand; nothing else.
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/commands.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: govwatch COMMAND [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  check-config FILE      validate a configuration file\n"
+    "  extract [OPTIONS] FILE|URL\n"
+    "                         extract items, dates and fields from a page or feed (JSON)\n"
+    "  probe -c FILE [OPTIONS] TARGET_ID...\n"
+    "                         fetch, extract, store and check targets once; print findings\n"
+    "  version                print the version\n"
+    "\n"
+    "Run 'govwatch COMMAND --help' for a command's options.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::string_view command = argv[1];
+  const govwatch::app::Args args(argv + 2, argv + argc);
+  if (command == "check-config") return govwatch::app::RunCheckConfig(args);
+  if (command == "extract") return govwatch::app::RunExtract(args);
+  if (command == "probe") return govwatch::app::RunProbe(args);
+  if (command == "version" || command == "--version") {
+    std::puts("govwatch " GOVWATCH_VERSION);
+    return 0;
+  }
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  std::fprintf(stderr, "govwatch: unknown command '%s'\n\n%s", argv[1], kUsage);
+  return 2;
+}
