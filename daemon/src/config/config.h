@@ -1,0 +1,141 @@
+// The configuration as typed values: plain structs whose in-class defaults are the documented
+// defaults (DESIGN.md §2, docs/configuration.md). Loading and validation live in loader.h; once a
+// Config exists it is complete and consistent (every reference resolves, every URL parses).
+//
+// Immutable after load; safe to share between threads by const reference.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/time_zone.h"
+
+namespace govwatch::config {
+
+struct Contact {
+  std::string name;
+  std::string email;  // validated as addr-spec
+  std::string phone;
+};
+
+// 责任单位.
+struct Unit {
+  std::string id;
+  std::string name;                  // 固原市人民政府办公室
+  std::string region;                // 市本级, 原州区, …
+  std::vector<std::string> aliases;  // other names seen in 来源 fields, e.g. 市应急局
+  std::vector<Contact> contacts;
+};
+
+// 检查指标方案: the thresholds of one jurisdiction. Defaults are the national indicators
+// (国办秘函〔2019〕19号); 固原 overrides account_stale_days to 7.
+struct Profile {
+  std::string id = "national";
+  int homepage_stale_days = 14;   // veto
+  int homepage_warn_days = 10;    // warning
+  // Days without a new item after which a column of this kind is stale. Kinds not listed
+  // (interaction, service, other, …) have no freshness rule unless a column sets stale_days.
+  std::map<core::ColumnKind, int> column_stale_days = {
+      {core::ColumnKind::kNews, 14},      {core::ColumnKind::kNotice, 180},
+      {core::ColumnKind::kPolicy, 180},   {core::ColumnKind::kInterpretation, 180},
+      {core::ColumnKind::kPersonnel, 365}, {core::ColumnKind::kPlanning, 365},
+      {core::ColumnKind::kDisclosure, 365},
+  };
+  int stale_key_columns_veto = 5;   // ≥ this many stale news/notice/policy columns → veto
+  int stale_columns_veto = 10;      // ≥ this many stale columns of any kind → veto
+  int blank_columns_veto = 5;       // ≥ this many never-updated columns → veto
+  int account_stale_days = 14;      // veto; 固原 uses 7
+  int account_warn_days = 10;       // warning (0 disables)
+  int interaction_unanswered_days = 90;
+  int interaction_window_days = 365;
+  int availability_probes_per_day = 20;
+  std::chrono::seconds availability_timeout{15};
+  double availability_veto_ratio = 0.05;
+  double availability_warn_ratio = 0.03;
+  int availability_window_days = 7;
+  int interpretation_working_days = 3;
+};
+
+// 栏目.
+struct Column {
+  std::string id;    // unique within its site
+  std::string name;  // 通知公告
+  std::string url;   // absolute http(s) URL
+  core::ColumnKind kind = core::ColumnKind::kOther;
+  std::optional<std::string> item_xpath;   // selects one node per item; auto-detect when unset
+  std::optional<std::string> title_xpath;  // relative to an item; default: the item's main link
+  std::optional<std::string> date_xpath;   // relative to an item; default: search the item text
+  std::optional<int> stale_days;           // overrides the profile for this column
+};
+
+// 政府网站.
+struct Site {
+  std::string id;
+  std::string name;
+  std::string unit;      // Unit::id
+  std::string homepage;  // absolute http(s) URL
+  core::TimeZone time_zone;  // page dates are read in it; default Asia/Shanghai
+  std::string profile;   // Profile::id; default: Config::default_profile
+  bool verify_tls = true;  // many government sites serve broken chains; opt out per site
+  std::optional<int> homepage_stale_days;  // overrides the profile
+  std::vector<Column> columns;
+};
+
+struct AccountSource {
+  std::string type = "feed";  // feed (RSS/Atom/JSON Feed); more adapters arrive with issue 7
+  std::string url;
+};
+
+// 政务新媒体账号.
+struct Account {
+  std::string id;
+  std::string name;
+  core::Platform platform = core::Platform::kOther;
+  std::string unit;
+  AccountSource source;
+  std::string profile;
+  std::optional<int> stale_days;  // overrides the profile
+  bool verify_tls = true;
+};
+
+struct HttpSettings {
+  std::string user_agent = "govwatch/0.1 (+https://github.com/govwatch/govwatch; site inspection)";
+  std::chrono::milliseconds connect_timeout{10'000};
+  std::chrono::milliseconds total_timeout{30'000};  // whole fetch incl. redirects and body
+  int max_connections = 64;           // across all hosts
+  int max_connections_per_host = 2;
+  std::chrono::milliseconds per_host_delay{500};  // minimum gap between request starts per host
+  std::uint64_t max_body_bytes = 10 * 1024 * 1024;  // after decompression
+  int max_redirects = 10;
+  int retries = 2;                    // on transient failures only (connect, timeout, 5xx, 429)
+  std::optional<std::string> proxy;   // http://host:port
+};
+
+struct Storage {
+  std::string path = "/var/lib/govwatch/govwatch.db";
+};
+
+struct Config {
+  std::string source_file;  // as given to the loader
+  std::vector<Unit> units;
+  std::vector<Site> sites;
+  std::vector<Account> accounts;
+  std::map<std::string, Profile> profiles;  // always holds "national"
+  std::string default_profile = "national";
+  Storage storage;
+  HttpSettings http;
+
+  const Unit* FindUnit(const std::string& id) const;
+  const Site* FindSite(const std::string& id) const;
+  const Account* FindAccount(const std::string& id) const;
+  // The profile in force for a site or account (its own, else default_profile).
+  const Profile& ProfileFor(const std::string& profile_id) const;
+  size_t ColumnCount() const;
+};
+
+}  // namespace govwatch::config
