@@ -1,0 +1,965 @@
+#include "config/loader.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <unordered_map>
+#include <utility>
+
+#include "config/validate.h"
+#include "config/yaml_tree.h"
+#include "core/time.h"
+
+namespace govwatch::config {
+namespace {
+
+using yaml::Node;
+using yaml::NodeKind;
+using yaml::YamlDocument;
+
+using Keys = std::span<const std::string_view>;
+
+constexpr std::array<std::string_view, 7> kTopKeys = {
+    "units", "sites", "accounts", "profiles", "default_profile", "storage", "http"};
+constexpr std::array<std::string_view, 5> kUnitKeys = {"id", "name", "region", "aliases",
+                                                       "contacts"};
+constexpr std::array<std::string_view, 3> kContactKeys = {"name", "email", "phone"};
+constexpr std::array<std::string_view, 9> kSiteKeys = {
+    "id",         "name",       "unit",     "homepage", "time_zone",
+    "profile",    "verify_tls", "homepage_stale_days", "columns"};
+constexpr std::array<std::string_view, 8> kColumnKeys = {
+    "id", "name", "url", "kind", "item_xpath", "title_xpath", "date_xpath", "stale_days"};
+constexpr std::array<std::string_view, 8> kAccountKeys = {
+    "id", "name", "platform", "unit", "source", "profile", "stale_days", "verify_tls"};
+constexpr std::array<std::string_view, 2> kSourceKeys = {"type", "url"};
+constexpr std::array<std::string_view, 1> kSourceTypes = {"feed"};
+constexpr std::array<std::string_view, 1> kStorageKeys = {"path"};
+constexpr std::array<std::string_view, 10> kHttpKeys = {
+    "user_agent",    "connect_timeout", "total_timeout", "max_connections",
+    "max_connections_per_host", "per_host_delay", "max_body_bytes", "max_redirects",
+    "retries",       "proxy"};
+constexpr std::array<std::string_view, 17> kProfileKeys = {
+    "inherits",
+    "homepage_stale_days",
+    "homepage_warn_days",
+    "column_stale_days",
+    "stale_key_columns_veto",
+    "stale_columns_veto",
+    "blank_columns_veto",
+    "account_stale_days",
+    "account_warn_days",
+    "interaction_unanswered_days",
+    "interaction_window_days",
+    "availability_probes_per_day",
+    "availability_timeout",
+    "availability_veto_ratio",
+    "availability_warn_ratio",
+    "availability_window_days",
+    "interpretation_working_days",
+};
+
+constexpr std::array<core::ColumnKind, 11> kAllColumnKinds = {
+    core::ColumnKind::kHomepage,   core::ColumnKind::kNews,       core::ColumnKind::kNotice,
+    core::ColumnKind::kPolicy,     core::ColumnKind::kInterpretation,
+    core::ColumnKind::kPersonnel,  core::ColumnKind::kPlanning,   core::ColumnKind::kInteraction,
+    core::ColumnKind::kService,    core::ColumnKind::kDisclosure, core::ColumnKind::kOther};
+constexpr std::array<core::Platform, 7> kAllPlatforms = {
+    core::Platform::kWechat,   core::Platform::kWeibo,    core::Platform::kDouyin,
+    core::Platform::kToutiao,  core::Platform::kKuaishou, core::Platform::kBilibili,
+    core::Platform::kOther};
+
+template <class E, size_t N>
+std::string AllowedList(const std::array<E, N>& values) {
+  std::string out;
+  for (const E& v : values) {
+    if (!out.empty()) out += ", ";
+    out += core::ToString(v);
+  }
+  return out;
+}
+
+std::string JoinKeys(Keys keys) {
+  std::string out;
+  for (std::string_view k : keys) {
+    if (!out.empty()) out += ", ";
+    out += k;
+  }
+  return out;
+}
+
+std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+struct Position {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string ToString() const { return std::to_string(line) + ":" + std::to_string(column); }
+};
+
+Position PositionOf(const Node& n) { return Position{n.line, n.column}; }
+
+size_t Utf8Chars(std::string_view s) {
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// One key/value pair of a YAML map.
+struct Entry {
+  std::string_view key;
+  const Node* key_node;
+  const Node* value;
+};
+
+// The entries of one map, after the unknown-key check; `what` names the map in messages.
+struct Fields {
+  const Node* map = nullptr;
+  std::string_view what;  // "site", "column", …
+  std::vector<Entry> entries;
+
+  const Entry* Find(std::string_view key) const {
+    for (const Entry& e : entries) {
+      if (e.key == key) return &e;
+    }
+    return nullptr;
+  }
+};
+
+// Decodes a parsed document onto a Config, reporting every problem. One use per load.
+class Decoder {
+ public:
+  Decoder(const YamlDocument& doc, const std::string& file, const EnvLookup& env,
+          std::vector<Diagnostic>& diagnostics)
+      : doc_(doc), file_(file), env_(env), diagnostics_(diagnostics) {}
+
+  void Decode(Config& config);
+
+ private:
+  void Report(const Node& n, std::string message) {
+    diagnostics_.push_back(Diagnostic{file_, static_cast<int>(n.line), static_cast<int>(n.column),
+                                      std::move(message)});
+  }
+
+  // Reads the entries of `n` into `out` and reports unknown keys. False (after reporting) when
+  // `n` is not a map. `<<` merge keys (YAML 1.1) are expanded: own keys win.
+  bool ReadMap(const Node& n, std::string_view what, Keys allowed, Fields& out);
+  void CollectEntries(const Node& n, std::vector<Entry>& out, bool merged);
+
+  // Each Get* reads one optional key; `required` makes a missing key or a null value an error.
+  // They leave `out` untouched when the key is absent or invalid, so defaults survive.
+  bool GetText(const Fields& f, std::string_view key, std::string& out, bool required);
+  const Node* ValueOf(const Fields& f, std::string_view key, bool required);
+  bool ExpandScalar(const Node& value, std::string_view key, std::string& out);
+  bool GetOptText(const Fields& f, std::string_view key, std::optional<std::string>& out);
+  bool GetId(const Fields& f, std::string_view key, std::string& out, bool required);
+  bool GetInt(const Fields& f, std::string_view key, int& out, int min);
+  bool GetOptInt(const Fields& f, std::string_view key, std::optional<int>& out, int min);
+  bool GetRatio(const Fields& f, std::string_view key, double& out);
+  bool GetBool(const Fields& f, std::string_view key, bool& out);
+  bool GetDuration(const Fields& f, std::string_view key, std::chrono::milliseconds& out,
+                   std::chrono::milliseconds min);
+  bool GetUrl(const Fields& f, std::string_view key, std::string& out, bool required);
+  bool GetOptUrl(const Fields& f, std::string_view key, std::optional<std::string>& out);
+  bool GetXPath(const Fields& f, std::string_view key, std::optional<std::string>& out);
+  bool ParseIntText(const Node& value, std::string_view key, const std::string& text, int min,
+                    int& out);
+
+  // Calls `fn(item)` for each item of the sequence under `key`; reports a non-sequence.
+  template <class Fn>
+  void ForEachItem(const Fields& f, std::string_view key, Fn fn);
+
+  void DecodeProfiles(const Fields& top, Config& config);
+  const Profile* ResolveProfile(const std::string& id, std::vector<std::string>& chain);
+  void DecodeUnits(const Fields& top, Config& config);
+  void DecodeUnit(const Node& n, Unit& unit);
+  void DecodeSites(const Fields& top, Config& config);
+  void DecodeSite(const Node& n, Site& site, const Config& config);
+  void DecodeColumn(const Node& n, Column& column);
+  void DecodeAccounts(const Fields& top, Config& config);
+  void DecodeAccount(const Node& n, Account& account, const Config& config);
+  void DecodeStorage(const Fields& top, Config& config);
+  void DecodeHttp(const Fields& top, Config& config);
+
+  // Reports a reference to an undefined unit or profile.
+  void CheckUnitRef(const Fields& f, const std::string& unit_id);
+  void CheckProfileRef(const Fields& f, const std::string& profile_id, const Config& config);
+  // Registers a site or account id; reports an id already taken by either.
+  void RegisterTarget(const Fields& f, const std::string& id, std::string_view kind);
+
+  const YamlDocument& doc_;
+  const std::string& file_;
+  const EnvLookup& env_;
+  std::vector<Diagnostic>& diagnostics_;
+  XPathChecker xpaths_;
+  std::unordered_map<std::string, core::Result<core::TimeZone>> time_zones_;
+  std::unordered_map<std::string, Position> unit_ids_;
+  struct TargetId {
+    std::string_view kind;
+    Position at;
+  };
+  std::unordered_map<std::string, TargetId> target_ids_;
+
+  struct ProfileDraft {
+    const Node* key_node = nullptr;
+    const Node* body = nullptr;
+    enum class State { kPending, kResolving, kDone } state = State::kPending;
+    Profile resolved;
+  };
+  std::map<std::string, ProfileDraft> profile_drafts_;
+};
+
+void Decoder::CollectEntries(const Node& n, std::vector<Entry>& out, bool merged) {
+  const auto kids = doc_.children(n);
+  const size_t own_start = out.size();
+  std::vector<const Node*> merges;
+  for (size_t i = 0; i + 1 < kids.size(); i += 2) {
+    const Node& key = doc_.node(kids[i]);
+    const Node& value = doc_.node(kids[i + 1]);
+    if (key.kind != NodeKind::kScalar) {
+      Report(key, "map keys must be strings, got " + std::string(yaml::KindName(key.kind)));
+      continue;
+    }
+    if (key.plain && key.text == "<<") {
+      merges.push_back(&value);
+      continue;
+    }
+    if (merged) {
+      // A merged key never overrides one the map (or an earlier merge) already has.
+      const bool present = std::any_of(out.begin(), out.end(),
+                                       [&](const Entry& e) { return e.key == key.text; });
+      if (present) continue;
+    }
+    out.push_back(Entry{key.text, &key, &value});
+  }
+  (void)own_start;
+  for (const Node* m : merges) {
+    if (m->kind == NodeKind::kMap) {
+      CollectEntries(*m, out, true);
+    } else if (m->kind == NodeKind::kSequence) {
+      for (std::uint32_t i : doc_.children(*m)) {
+        const Node& item = doc_.node(i);
+        if (item.kind == NodeKind::kMap) {
+          CollectEntries(item, out, true);
+        } else {
+          Report(item, "'<<': expected a map to merge, got " +
+                           std::string(yaml::KindName(item.kind)));
+        }
+      }
+    } else {
+      Report(*m, "'<<': expected a map to merge, got " + std::string(yaml::KindName(m->kind)));
+    }
+  }
+}
+
+bool Decoder::ReadMap(const Node& n, std::string_view what, Keys allowed, Fields& out) {
+  out.map = &n;
+  out.what = what;
+  out.entries.clear();
+  if (n.kind != NodeKind::kMap) {
+    Report(n, "expected a map for " + std::string(what) + ", got " +
+                  std::string(yaml::KindName(n.kind)));
+    return false;
+  }
+  CollectEntries(n, out.entries, false);
+  for (const Entry& e : out.entries) {
+    if (std::find(allowed.begin(), allowed.end(), e.key) != allowed.end()) continue;
+    std::string message = "unknown key " + Quote(e.key) + " in " + std::string(what);
+    if (const auto suggestion = ClosestMatch(e.key, allowed)) {
+      message += " (did you mean " + Quote(*suggestion) + "?)";
+    } else {
+      message += " (allowed: " + JoinKeys(allowed) + ")";
+    }
+    Report(*e.key_node, std::move(message));
+  }
+  return true;
+}
+
+const Node* Decoder::ValueOf(const Fields& f, std::string_view key, bool required) {
+  const Entry* e = f.Find(key);
+  if (e == nullptr) {
+    if (required) {
+      Report(*f.map, "missing required key " + Quote(key) + " in " + std::string(f.what));
+    }
+    return nullptr;
+  }
+  if (e->value->kind == NodeKind::kNull) {
+    if (required) Report(*e->value, Quote(key) + ": missing value");
+    return nullptr;
+  }
+  return e->value;
+}
+
+bool Decoder::ExpandScalar(const Node& value, std::string_view key, std::string& out) {
+  if (value.kind != NodeKind::kScalar) {
+    Report(value, Quote(key) + ": expected a string, got " +
+                      std::string(yaml::KindName(value.kind)));
+    return false;
+  }
+  if (value.text.find('$') == std::string_view::npos) {
+    out.assign(value.text);
+    return true;
+  }
+  EnvExpansion expanded = ExpandEnv(value.text, env_);
+  if (expanded.error) {
+    Node at = value;
+    // Point at the `${` itself when the source text is the value as written.
+    if (value.plain) at.column += static_cast<std::uint32_t>(
+                                      Utf8Chars(value.text.substr(0, expanded.error_offset)));
+    Report(at, Quote(key) + ": " + *expanded.error);
+    return false;
+  }
+  out = std::move(expanded.value);
+  return true;
+}
+
+bool Decoder::GetText(const Fields& f, std::string_view key, std::string& out, bool required) {
+  const Node* v = ValueOf(f, key, required);
+  if (v == nullptr) return false;
+  std::string text;
+  if (!ExpandScalar(*v, key, text)) return false;
+  if (required && text.empty()) {
+    Report(*v, Quote(key) + ": must not be empty");
+    return false;
+  }
+  out = std::move(text);
+  return true;
+}
+
+bool Decoder::GetOptText(const Fields& f, std::string_view key, std::optional<std::string>& out) {
+  const Node* v = ValueOf(f, key, false);
+  if (v == nullptr) return false;
+  std::string text;
+  if (!ExpandScalar(*v, key, text)) return false;
+  // Empty means unset, so `proxy: ${HTTPS_PROXY:-}` works whether or not the variable is set.
+  if (text.empty()) {
+    out.reset();
+  } else {
+    out = std::move(text);
+  }
+  return true;
+}
+
+bool Decoder::GetId(const Fields& f, std::string_view key, std::string& out, bool required) {
+  std::string text;
+  if (!GetText(f, key, text, required)) return false;
+  if (!IsValidId(text)) {
+    Report(*f.Find(key)->value,
+           Quote(key) + ": invalid id " + Quote(text) + " (" + std::string(kIdRule) + ")");
+    return false;
+  }
+  out = std::move(text);
+  return true;
+}
+
+bool Decoder::ParseIntText(const Node& value, std::string_view key, const std::string& text,
+                           int min, int& out) {
+  int n = 0;
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  const auto [ptr, ec] = std::from_chars(begin, end, n);
+  if (ec == std::errc::result_out_of_range) {
+    Report(value, Quote(key) + ": number out of range: " + text);
+    return false;
+  }
+  if (ec != std::errc{} || ptr != end) {
+    Report(value, Quote(key) + ": expected an integer, got " + Quote(text));
+    return false;
+  }
+  if (n < min) {
+    Report(value, Quote(key) + (min == 0 ? ": must not be negative, got "
+                                         : ": must be at least " + std::to_string(min) +
+                                               ", got ") +
+                      text);
+    return false;
+  }
+  out = n;
+  return true;
+}
+
+bool Decoder::GetInt(const Fields& f, std::string_view key, int& out, int min) {
+  const Node* v = ValueOf(f, key, false);
+  if (v == nullptr) return false;
+  std::string text;
+  if (!ExpandScalar(*v, key, text)) return false;
+  return ParseIntText(*v, key, text, min, out);
+}
+
+bool Decoder::GetOptInt(const Fields& f, std::string_view key, std::optional<int>& out, int min) {
+  int n = 0;
+  if (!GetInt(f, key, n, min)) return false;
+  out = n;
+  return true;
+}
+
+bool Decoder::GetRatio(const Fields& f, std::string_view key, double& out) {
+  const Node* v = ValueOf(f, key, false);
+  if (v == nullptr) return false;
+  std::string text;
+  if (!ExpandScalar(*v, key, text)) return false;
+  double d = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
+  if (ec != std::errc{} || ptr != text.data() + text.size()) {
+    Report(*v, Quote(key) + ": expected a number between 0 and 1, got " + Quote(text));
+    return false;
+  }
+  if (!(d >= 0.0 && d <= 1.0)) {
+    Report(*v, Quote(key) + ": must be between 0 and 1, got " + text);
+    return false;
+  }
+  out = d;
+  return true;
+}
+
+bool Decoder::GetBool(const Fields& f, std::string_view key, bool& out) {
+  const Node* v = ValueOf(f, key, false);
+  if (v == nullptr) return false;
+  std::string text;
+  if (!ExpandScalar(*v, key, text)) return false;
+  if (text == "true" || text == "True" || text == "TRUE") {
+    out = true;
+  } else if (text == "false" || text == "False" || text == "FALSE") {
+    out = false;
+  } else {
+    // yes/no/on/off are YAML 1.1 booleans but strings in YAML 1.2; refusing both avoids the
+    // ambiguity.
+    Report(*v, Quote(key) + ": expected true or false, got " + Quote(text));
+    return false;
+  }
+  return true;
+}
+
+bool Decoder::GetDuration(const Fields& f, std::string_view key, std::chrono::milliseconds& out,
+                          std::chrono::milliseconds min) {
+  const Node* v = ValueOf(f, key, false);
+  if (v == nullptr) return false;
+  std::string text;
+  if (!ExpandScalar(*v, key, text)) return false;
+  const auto parsed = core::ParseDuration(text);
+  if (!parsed.ok()) {
+    Report(*v, Quote(key) + ": " + parsed.error().message);
+    return false;
+  }
+  if (*parsed < min) {
+    Report(*v, Quote(key) + ": must be at least " + std::to_string(min.count()) + "ms, got " +
+                   Quote(text));
+    return false;
+  }
+  out = *parsed;
+  return true;
+}
+
+bool Decoder::GetUrl(const Fields& f, std::string_view key, std::string& out, bool required) {
+  std::string text;
+  if (!GetText(f, key, text, required)) return false;
+  if (const auto problem = CheckHttpUrl(text)) {
+    Report(*f.Find(key)->value, Quote(key) + ": invalid URL " + Quote(text) + ": " + *problem);
+    return false;
+  }
+  out = std::move(text);
+  return true;
+}
+
+bool Decoder::GetOptUrl(const Fields& f, std::string_view key, std::optional<std::string>& out) {
+  std::optional<std::string> text;
+  if (!GetOptText(f, key, text)) return false;
+  if (text) {
+    if (const auto problem = CheckHttpUrl(*text)) {
+      Report(*f.Find(key)->value, Quote(key) + ": invalid URL " + Quote(*text) + ": " + *problem);
+      return false;
+    }
+  }
+  out = std::move(text);
+  return true;
+}
+
+bool Decoder::GetXPath(const Fields& f, std::string_view key, std::optional<std::string>& out) {
+  std::optional<std::string> text;
+  if (!GetOptText(f, key, text)) return false;
+  if (text) {
+    if (const auto problem = xpaths_.Check(*text)) {
+      Report(*f.Find(key)->value, Quote(key) + ": invalid XPath " + Quote(*text) + ": " + *problem);
+      return false;
+    }
+  }
+  out = std::move(text);
+  return true;
+}
+
+template <class Fn>
+void Decoder::ForEachItem(const Fields& f, std::string_view key, Fn fn) {
+  const Node* v = ValueOf(f, key, false);
+  if (v == nullptr) return;
+  if (v->kind != NodeKind::kSequence) {
+    Report(*v, Quote(key) + ": expected a sequence, got " + std::string(yaml::KindName(v->kind)));
+    return;
+  }
+  for (std::uint32_t i : doc_.children(*v)) fn(doc_.node(i));
+}
+
+void Decoder::CheckUnitRef(const Fields& f, const std::string& unit_id) {
+  if (unit_id.empty() || unit_ids_.count(unit_id) != 0) return;
+  std::string message = "'unit': unknown unit " + Quote(unit_id);
+  // Suggesting costs one edit distance per unit; bounded so a config full of bad references
+  // still loads quickly.
+  if (unit_ids_.size() <= 5000) {
+    std::vector<std::string_view> ids;
+    ids.reserve(unit_ids_.size());
+    for (const auto& [id, at] : unit_ids_) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    if (const auto s = ClosestMatch(unit_id, ids)) message += " (did you mean " + Quote(*s) + "?)";
+  }
+  Report(*f.Find("unit")->value, std::move(message));
+}
+
+void Decoder::CheckProfileRef(const Fields& f, const std::string& profile_id,
+                              const Config& config) {
+  if (config.profiles.count(profile_id) != 0) return;
+  std::string message = "'profile': unknown profile " + Quote(profile_id) + " (defined: ";
+  bool first = true;
+  for (const auto& [id, p] : config.profiles) {
+    message += (first ? "" : ", ") + id;
+    first = false;
+  }
+  Report(*f.Find("profile")->value, message + ")");
+}
+
+void Decoder::RegisterTarget(const Fields& f, const std::string& id, std::string_view kind) {
+  const Node& at = *f.Find("id")->value;
+  const auto [it, inserted] = target_ids_.emplace(id, TargetId{kind, PositionOf(at)});
+  if (inserted) return;
+  if (it->second.kind == kind) {
+    Report(at, "duplicate " + std::string(kind) + " id " + Quote(id) + " (first defined at " +
+                   it->second.at.ToString() + ")");
+  } else {
+    // Findings are keyed by target id alone, so sites and accounts share one namespace.
+    Report(at, std::string(kind) + " id " + Quote(id) + " is already used by a " +
+                   std::string(it->second.kind) + " (at " + it->second.at.ToString() +
+                   "); sites and accounts share one id namespace");
+  }
+}
+
+// ---- profiles ----------------------------------------------------------------------------
+
+void Decoder::DecodeProfiles(const Fields& top, Config& config) {
+  config.profiles.clear();
+  config.profiles.emplace("national", Profile{});
+  const Node* v = ValueOf(top, "profiles", false);
+  if (v != nullptr) {
+    if (v->kind != NodeKind::kMap) {
+      Report(*v, "'profiles': expected a map of profile id to settings, got " +
+                     std::string(yaml::KindName(v->kind)));
+    } else {
+      std::vector<Entry> entries;
+      CollectEntries(*v, entries, false);
+      for (const Entry& e : entries) {
+        const std::string id(e.key);
+        if (!IsValidId(id)) {
+          Report(*e.key_node,
+                 "invalid profile id " + Quote(id) + " (" + std::string(kIdRule) + ")");
+          continue;
+        }
+        ProfileDraft& draft = profile_drafts_[id];
+        draft.key_node = e.key_node;
+        draft.body = e.value;
+      }
+    }
+  }
+  for (auto& [id, draft] : profile_drafts_) {
+    std::vector<std::string> chain;
+    if (const Profile* p = ResolveProfile(id, chain)) config.profiles[id] = *p;
+  }
+}
+
+const Profile* Decoder::ResolveProfile(const std::string& id, std::vector<std::string>& chain) {
+  const auto found = profile_drafts_.find(id);
+  if (found == profile_drafts_.end()) return nullptr;
+  ProfileDraft& draft = found->second;
+  if (draft.state == ProfileDraft::State::kDone) return &draft.resolved;
+  if (draft.state == ProfileDraft::State::kResolving) return nullptr;
+  draft.state = ProfileDraft::State::kResolving;
+  chain.push_back(id);
+
+  Profile p;  // the national defaults
+  Fields f;
+  const bool is_map = draft.body->kind == NodeKind::kNull ||
+                      ReadMap(*draft.body, "profile", kProfileKeys, f);
+  if (is_map && draft.body->kind == NodeKind::kMap) {
+    std::string parent;
+    if (GetId(f, "inherits", parent, false)) {
+      const Node& at = *f.Find("inherits")->value;
+      const auto parent_draft = profile_drafts_.find(parent);
+      if (parent_draft == profile_drafts_.end()) {
+        if (parent != "national") Report(at, "'inherits': unknown profile " + Quote(parent));
+      } else if (parent_draft->second.state == ProfileDraft::State::kResolving) {
+        std::string cycle;
+        const auto start = std::find(chain.begin(), chain.end(), parent);
+        for (auto it = start; it != chain.end(); ++it) cycle += *it + " -> ";
+        Report(at, "'inherits': profile inheritance cycle: " + cycle + parent);
+      } else if (const Profile* base = ResolveProfile(parent, chain)) {
+        p = *base;
+      }
+    }
+    GetInt(f, "homepage_stale_days", p.homepage_stale_days, 1);
+    GetInt(f, "homepage_warn_days", p.homepage_warn_days, 0);
+    if (const Node* kinds = ValueOf(f, "column_stale_days", false)) {
+      if (kinds->kind != NodeKind::kMap) {
+        Report(*kinds, "'column_stale_days': expected a map of column kind to days, got " +
+                           std::string(yaml::KindName(kinds->kind)));
+      } else {
+        std::vector<Entry> entries;
+        CollectEntries(*kinds, entries, false);
+        for (const Entry& e : entries) {
+          const auto kind = core::ParseColumnKind(e.key);
+          if (!kind) {
+            Report(*e.key_node, "'column_stale_days': invalid column kind " + Quote(e.key) +
+                                    " (allowed: " + AllowedList(kAllColumnKinds) + ")");
+            continue;
+          }
+          std::string text;
+          int days = 0;
+          if (e.value->kind == NodeKind::kNull) {
+            Report(*e.value, Quote(e.key) + ": missing value");
+            continue;
+          }
+          if (!ExpandScalar(*e.value, e.key, text)) continue;
+          if (!ParseIntText(*e.value, e.key, text, 0, days)) continue;
+          // 0 removes the rule: columns of this kind are then never stale by default.
+          if (days == 0) {
+            p.column_stale_days.erase(*kind);
+          } else {
+            p.column_stale_days[*kind] = days;
+          }
+        }
+      }
+    }
+    GetInt(f, "stale_key_columns_veto", p.stale_key_columns_veto, 1);
+    GetInt(f, "stale_columns_veto", p.stale_columns_veto, 1);
+    GetInt(f, "blank_columns_veto", p.blank_columns_veto, 1);
+    GetInt(f, "account_stale_days", p.account_stale_days, 1);
+    GetInt(f, "account_warn_days", p.account_warn_days, 0);
+    GetInt(f, "interaction_unanswered_days", p.interaction_unanswered_days, 1);
+    GetInt(f, "interaction_window_days", p.interaction_window_days, 1);
+    GetInt(f, "availability_probes_per_day", p.availability_probes_per_day, 1);
+    std::chrono::milliseconds timeout = p.availability_timeout;
+    if (GetDuration(f, "availability_timeout", timeout, std::chrono::seconds{1})) {
+      if (timeout % std::chrono::seconds{1} != std::chrono::milliseconds{0}) {
+        Report(*f.Find("availability_timeout")->value,
+               "'availability_timeout': must be whole seconds, got " +
+                   std::to_string(timeout.count()) + "ms");
+      } else {
+        p.availability_timeout = std::chrono::duration_cast<std::chrono::seconds>(timeout);
+      }
+    }
+    GetRatio(f, "availability_veto_ratio", p.availability_veto_ratio);
+    GetRatio(f, "availability_warn_ratio", p.availability_warn_ratio);
+    GetInt(f, "availability_window_days", p.availability_window_days, 1);
+    GetInt(f, "interpretation_working_days", p.interpretation_working_days, 1);
+  }
+  p.id = id;
+  chain.pop_back();
+  draft.resolved = std::move(p);
+  draft.state = ProfileDraft::State::kDone;
+  return &draft.resolved;
+}
+
+// ---- units -------------------------------------------------------------------------------
+
+void Decoder::DecodeUnits(const Fields& top, Config& config) {
+  ForEachItem(top, "units", [&](const Node& n) {
+    Unit unit;
+    DecodeUnit(n, unit);
+    config.units.push_back(std::move(unit));
+  });
+}
+
+void Decoder::DecodeUnit(const Node& n, Unit& unit) {
+  Fields f;
+  if (!ReadMap(n, "unit", kUnitKeys, f)) return;
+  if (GetId(f, "id", unit.id, true)) {
+    const Node& at = *f.Find("id")->value;
+    const auto [it, inserted] = unit_ids_.emplace(unit.id, PositionOf(at));
+    if (!inserted) {
+      Report(at, "duplicate unit id " + Quote(unit.id) + " (first defined at " +
+                     it->second.ToString() + ")");
+    }
+  }
+  GetText(f, "name", unit.name, true);
+  GetText(f, "region", unit.region, false);
+  ForEachItem(f, "aliases", [&](const Node& item) {
+    std::string alias;
+    if (!ExpandScalar(item, "aliases", alias)) return;
+    unit.aliases.push_back(std::move(alias));
+  });
+  ForEachItem(f, "contacts", [&](const Node& item) {
+    Contact contact;
+    Fields c;
+    if (!ReadMap(item, "contact", kContactKeys, c)) return;
+    GetText(c, "name", contact.name, true);
+    if (GetText(c, "email", contact.email, false) && !contact.email.empty() &&
+        !IsValidEmail(contact.email)) {
+      Report(*c.Find("email")->value, "'email': invalid e-mail address " + Quote(contact.email));
+    }
+    if (GetText(c, "phone", contact.phone, false) && !contact.phone.empty()) {
+      const bool ok_chars =
+          std::all_of(contact.phone.begin(), contact.phone.end(), [](char ch) {
+            return (ch >= '0' && ch <= '9') || ch == '+' || ch == '-' || ch == ' ' || ch == '(' ||
+                   ch == ')';
+          });
+      const auto digits = std::count_if(contact.phone.begin(), contact.phone.end(),
+                                        [](char ch) { return ch >= '0' && ch <= '9'; });
+      if (!ok_chars || digits < 3) {
+        Report(*c.Find("phone")->value, "'phone': invalid phone number " + Quote(contact.phone) +
+                                            " (digits, spaces, '+', '-', '(' and ')')");
+      }
+    }
+    unit.contacts.push_back(std::move(contact));
+  });
+}
+
+// ---- sites -------------------------------------------------------------------------------
+
+void Decoder::DecodeSites(const Fields& top, Config& config) {
+  ForEachItem(top, "sites", [&](const Node& n) {
+    Site site;
+    DecodeSite(n, site, config);
+    config.sites.push_back(std::move(site));
+  });
+}
+
+void Decoder::DecodeSite(const Node& n, Site& site, const Config& config) {
+  Fields f;
+  if (!ReadMap(n, "site", kSiteKeys, f)) return;
+  if (GetId(f, "id", site.id, true)) RegisterTarget(f, site.id, "site");
+  GetText(f, "name", site.name, true);
+  if (GetId(f, "unit", site.unit, true)) CheckUnitRef(f, site.unit);
+  GetUrl(f, "homepage", site.homepage, true);
+  std::string zone;
+  if (GetText(f, "time_zone", zone, false)) {
+    auto it = time_zones_.find(zone);
+    if (it == time_zones_.end()) it = time_zones_.emplace(zone, core::TimeZone::Load(zone)).first;
+    if (it->second.ok()) {
+      site.time_zone = *it->second;
+    } else {
+      Report(*f.Find("time_zone")->value,
+             "'time_zone': invalid time zone " + Quote(zone) + ": " + it->second.error().message);
+    }
+  }
+  site.profile = config.default_profile;
+  if (GetId(f, "profile", site.profile, false)) CheckProfileRef(f, site.profile, config);
+  GetBool(f, "verify_tls", site.verify_tls);
+  GetOptInt(f, "homepage_stale_days", site.homepage_stale_days, 1);
+
+  // Column ids are unique within a site; few per site, so a small sorted scan would do, but a
+  // map keeps the first position for the message.
+  std::unordered_map<std::string_view, Position> column_ids;
+  ForEachItem(f, "columns", [&](const Node& item) {
+    Column column;
+    DecodeColumn(item, column);
+    site.columns.push_back(std::move(column));
+  });
+  for (size_t i = 0; i < site.columns.size(); ++i) {
+    const Column& c = site.columns[i];
+    if (c.id.empty()) continue;
+    const Node& item = doc_.node(doc_.children(*ValueOf(f, "columns", false))[i]);
+    // The id node of this column, for the position of the message.
+    Fields cf;
+    cf.map = &item;
+    const Node* id_node = &item;
+    for (size_t k = 0; k + 1 < doc_.children(item).size(); k += 2) {
+      const Node& key = doc_.node(doc_.children(item)[k]);
+      if (key.kind == NodeKind::kScalar && key.text == "id") {
+        id_node = &doc_.node(doc_.children(item)[k + 1]);
+      }
+    }
+    const auto [it, inserted] = column_ids.emplace(c.id, PositionOf(*id_node));
+    if (!inserted) {
+      Report(*id_node, "duplicate column id " + Quote(c.id) + " in site " + Quote(site.id) +
+                           " (first defined at " + it->second.ToString() + ")");
+    }
+  }
+}
+
+void Decoder::DecodeColumn(const Node& n, Column& column) {
+  Fields f;
+  if (!ReadMap(n, "column", kColumnKeys, f)) return;
+  GetId(f, "id", column.id, true);
+  GetText(f, "name", column.name, true);
+  GetUrl(f, "url", column.url, true);
+  std::string kind;
+  if (GetText(f, "kind", kind, true)) {
+    if (const auto parsed = core::ParseColumnKind(kind)) {
+      column.kind = *parsed;
+    } else {
+      Report(*f.Find("kind")->value, "'kind': invalid column kind " + Quote(kind) +
+                                         " (allowed: " + AllowedList(kAllColumnKinds) + ")");
+    }
+  }
+  GetXPath(f, "item_xpath", column.item_xpath);
+  GetXPath(f, "title_xpath", column.title_xpath);
+  GetXPath(f, "date_xpath", column.date_xpath);
+  GetOptInt(f, "stale_days", column.stale_days, 1);
+}
+
+// ---- accounts ----------------------------------------------------------------------------
+
+void Decoder::DecodeAccounts(const Fields& top, Config& config) {
+  ForEachItem(top, "accounts", [&](const Node& n) {
+    Account account;
+    DecodeAccount(n, account, config);
+    config.accounts.push_back(std::move(account));
+  });
+}
+
+void Decoder::DecodeAccount(const Node& n, Account& account, const Config& config) {
+  Fields f;
+  if (!ReadMap(n, "account", kAccountKeys, f)) return;
+  if (GetId(f, "id", account.id, true)) RegisterTarget(f, account.id, "account");
+  GetText(f, "name", account.name, true);
+  std::string platform;
+  if (GetText(f, "platform", platform, true)) {
+    if (const auto parsed = core::ParsePlatform(platform)) {
+      account.platform = *parsed;
+    } else {
+      Report(*f.Find("platform")->value, "'platform': invalid platform " + Quote(platform) +
+                                             " (allowed: " + AllowedList(kAllPlatforms) + ")");
+    }
+  }
+  if (GetId(f, "unit", account.unit, true)) CheckUnitRef(f, account.unit);
+  if (const Node* source = ValueOf(f, "source", true)) {
+    Fields s;
+    if (ReadMap(*source, "source", kSourceKeys, s)) {
+      if (GetText(s, "type", account.source.type, false) &&
+          std::find(kSourceTypes.begin(), kSourceTypes.end(), account.source.type) ==
+              kSourceTypes.end()) {
+        Report(*s.Find("type")->value, "'type': invalid source type " +
+                                           Quote(account.source.type) +
+                                           " (allowed: " + JoinKeys(kSourceTypes) + ")");
+      }
+      GetUrl(s, "url", account.source.url, true);
+    }
+  }
+  account.profile = config.default_profile;
+  if (GetId(f, "profile", account.profile, false)) CheckProfileRef(f, account.profile, config);
+  GetOptInt(f, "stale_days", account.stale_days, 1);
+  GetBool(f, "verify_tls", account.verify_tls);
+}
+
+// ---- storage, http -----------------------------------------------------------------------
+
+void Decoder::DecodeStorage(const Fields& top, Config& config) {
+  const Node* v = ValueOf(top, "storage", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "storage", kStorageKeys, f)) return;
+  if (f.Find("path") != nullptr) GetText(f, "path", config.storage.path, true);
+}
+
+void Decoder::DecodeHttp(const Fields& top, Config& config) {
+  const Node* v = ValueOf(top, "http", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "http", kHttpKeys, f)) return;
+  HttpSettings& h = config.http;
+  if (f.Find("user_agent") != nullptr) GetText(f, "user_agent", h.user_agent, true);
+  using std::chrono::milliseconds;
+  GetDuration(f, "connect_timeout", h.connect_timeout, milliseconds{1});
+  GetDuration(f, "total_timeout", h.total_timeout, milliseconds{1});
+  GetInt(f, "max_connections", h.max_connections, 1);
+  GetInt(f, "max_connections_per_host", h.max_connections_per_host, 1);
+  GetDuration(f, "per_host_delay", h.per_host_delay, milliseconds{0});
+  if (const Node* size = ValueOf(f, "max_body_bytes", false)) {
+    std::string text;
+    if (ExpandScalar(*size, "max_body_bytes", text)) {
+      const auto parsed = ParseByteSize(text);
+      if (!parsed.ok()) {
+        Report(*size, "'max_body_bytes': " + parsed.error().message);
+      } else if (*parsed == 0) {
+        Report(*size, "'max_body_bytes': must be at least 1 byte");
+      } else {
+        h.max_body_bytes = *parsed;
+      }
+    }
+  }
+  GetInt(f, "max_redirects", h.max_redirects, 0);
+  GetInt(f, "retries", h.retries, 0);
+  GetOptUrl(f, "proxy", h.proxy);
+}
+
+void Decoder::Decode(Config& config) {
+  const Node& root = doc_.root();
+  if (root.kind == NodeKind::kNull) {
+    diagnostics_.push_back(Diagnostic{file_, 1, 1,
+                                      "the configuration is empty (expected a map with units, "
+                                      "sites, accounts, …)"});
+    return;
+  }
+  Fields top;
+  if (!ReadMap(root, "the configuration (top level)", kTopKeys, top)) return;
+  // Profiles first: sites and accounts refer to them, wherever they appear in the file.
+  DecodeProfiles(top, config);
+  if (GetId(top, "default_profile", config.default_profile, false) &&
+      config.profiles.count(config.default_profile) == 0) {
+    Report(*top.Find("default_profile")->value,
+           "'default_profile': unknown profile " + Quote(config.default_profile));
+  }
+  DecodeUnits(top, config);
+  DecodeSites(top, config);
+  DecodeAccounts(top, config);
+  DecodeStorage(top, config);
+  DecodeHttp(top, config);
+}
+
+}  // namespace
+
+EnvLookup ProcessEnv() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    const char* value = std::getenv(name.c_str());
+    if (value == nullptr) return std::nullopt;
+    return std::string(value);
+  };
+}
+
+LoadResult LoadConfigString(std::string_view yaml, const std::string& file_name_for_messages,
+                            const EnvLookup& env) {
+  LoadResult result;
+  const YamlDocument doc = YamlDocument::Parse(yaml, file_name_for_messages, result.diagnostics);
+  const bool syntax_error = !result.diagnostics.empty() && doc.empty();
+  if (!syntax_error) {
+    Config config;
+    config.source_file = file_name_for_messages;
+    Decoder(doc, file_name_for_messages, env, result.diagnostics).Decode(config);
+    if (result.diagnostics.empty()) result.config = std::move(config);
+  }
+  SortByPosition(result.diagnostics);
+  return result;
+}
+
+LoadResult LoadConfigString(std::string_view yaml, const std::string& file_name_for_messages) {
+  return LoadConfigString(yaml, file_name_for_messages, ProcessEnv());
+}
+
+LoadResult LoadConfigFile(const std::string& path, const EnvLookup& env) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int err = errno;
+    LoadResult result;
+    result.diagnostics.push_back(Diagnostic{
+        path, 0, 0, std::string("cannot read configuration file: ") + std::strerror(err)});
+    return result;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    LoadResult result;
+    result.diagnostics.push_back(Diagnostic{path, 0, 0, "cannot read configuration file"});
+    return result;
+  }
+  return LoadConfigString(text, path, env);
+}
+
+LoadResult LoadConfigFile(const std::string& path) { return LoadConfigFile(path, ProcessEnv()); }
+
+}  // namespace govwatch::config

@@ -1,0 +1,242 @@
+#include "config/validate.h"
+
+#include <libxml/xmlerror.h>
+#include <libxml/xpath.h>
+
+#include <algorithm>
+#include <boost/url/parse.hpp>
+#include <charconv>
+#include <vector>
+
+namespace govwatch::config {
+namespace {
+
+bool IsIdChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+bool IsAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// RFC 5322 atext.
+bool IsAtext(char c) {
+  return IsAlnum(c) || std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
+}
+
+bool IsEnvNameChar(char c) { return IsAlnum(c) || c == '_'; }
+
+// Collects the first libxml2 error raised while it is installed, and restores the previous
+// handler on destruction so libxml2 users elsewhere keep theirs.
+class XmlErrorCapture {
+ public:
+  XmlErrorCapture() : previous_context_(xmlStructuredErrorContext), previous_(xmlStructuredError) {
+    xmlSetStructuredErrorFunc(this, &XmlErrorCapture::Handle);
+  }
+  ~XmlErrorCapture() { xmlSetStructuredErrorFunc(previous_context_, previous_); }
+  XmlErrorCapture(const XmlErrorCapture&) = delete;
+  XmlErrorCapture& operator=(const XmlErrorCapture&) = delete;
+
+  const std::string& message() const { return message_; }
+
+ private:
+  static void Handle(void* self, xmlErrorPtr error) {
+    auto* capture = static_cast<XmlErrorCapture*>(self);
+    if (!capture->message_.empty() || error == nullptr || error->message == nullptr) return;
+    std::string m = error->message;
+    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+    capture->message_ = std::move(m);
+  }
+
+  void* previous_context_;
+  xmlStructuredErrorFunc previous_;
+  std::string message_;
+};
+
+}  // namespace
+
+bool IsValidId(std::string_view id) {
+  if (id.empty() || id.front() == '_' || id.front() == '-') return false;
+  return std::all_of(id.begin(), id.end(), IsIdChar);
+}
+
+bool IsValidEmail(std::string_view email) {
+  const size_t at = email.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 >= email.size()) return false;
+  const std::string_view local = email.substr(0, at);
+  const std::string_view domain = email.substr(at + 1);
+  if (local.size() > 64 || domain.size() > 253) return false;
+  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) {
+    return false;
+  }
+  for (char c : local) {
+    if (c != '.' && !IsAtext(c)) return false;
+  }
+  size_t labels = 0;
+  size_t start = 0;
+  while (start <= domain.size()) {
+    size_t end = domain.find('.', start);
+    if (end == std::string_view::npos) end = domain.size();
+    const std::string_view label = domain.substr(start, end - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
+      return false;
+    }
+    for (char c : label) {
+      if (!IsAlnum(c) && c != '-') return false;
+    }
+    ++labels;
+    start = end + 1;
+  }
+  return labels >= 2;
+}
+
+std::optional<std::string> CheckHttpUrl(std::string_view url) {
+  const auto parsed = boost::urls::parse_absolute_uri(url);
+  if (!parsed) {
+    const bool non_ascii = std::any_of(url.begin(), url.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (non_ascii) return "must be an absolute http or https URL; percent-encode non-ASCII characters";
+    return "must be an absolute http or https URL";
+  }
+  const auto scheme = parsed->scheme_id();
+  if (scheme != boost::urls::scheme::http && scheme != boost::urls::scheme::https) {
+    return "must be an absolute http or https URL, not " + std::string(parsed->scheme());
+  }
+  if (!parsed->has_authority() || parsed->host().empty()) {
+    return "must be an absolute http or https URL with a host";
+  }
+  return std::nullopt;
+}
+
+core::Result<std::uint64_t> ParseByteSize(std::string_view text) {
+  auto bad = [&] {
+    return core::MakeError("invalid size '" + std::string(text) +
+                           "' (expected bytes or e.g. 512KiB, 10MiB, 1GiB, 10MB)");
+  };
+  std::uint64_t n = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc{} || ptr == text.data()) return bad();
+  std::string_view unit(ptr, static_cast<size_t>(text.data() + text.size() - ptr));
+  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  struct Unit {
+    std::string_view name;
+    std::uint64_t factor;
+  };
+  static constexpr Unit kUnits[] = {
+      {"", 1},          {"B", 1},
+      {"KiB", 1ULL << 10}, {"MiB", 1ULL << 20}, {"GiB", 1ULL << 30},
+      {"KB", 1000},     {"kB", 1000},         {"MB", 1000 * 1000}, {"GB", 1000 * 1000 * 1000},
+  };
+  for (const Unit& u : kUnits) {
+    if (u.name == unit) {
+      if (n > UINT64_MAX / u.factor) return bad();
+      return n * u.factor;
+    }
+  }
+  return bad();
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string> ClosestMatch(std::string_view word,
+                                        std::span<const std::string_view> candidates) {
+  // Up to a third of the word may be wrong (at least 1, at most 3 edits): "colums" → "columns",
+  // but "id" does not suggest "url".
+  const size_t limit = std::clamp<size_t>(word.size() / 3, 1, 3);
+  std::optional<std::string> best;
+  size_t best_distance = limit + 1;
+  for (std::string_view c : candidates) {
+    const size_t d = EditDistance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string(c);
+    }
+  }
+  return best;
+}
+
+EnvExpansion ExpandEnv(std::string_view text,
+                       const std::function<std::optional<std::string>(const std::string&)>& env) {
+  EnvExpansion out;
+  out.value.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c != '$' || i + 1 >= text.size()) {
+      out.value.push_back(c);
+      ++i;
+      continue;
+    }
+    if (text[i + 1] == '$') {
+      out.value.push_back('$');
+      i += 2;
+      continue;
+    }
+    if (text[i + 1] != '{') {
+      out.value.push_back(c);
+      ++i;
+      continue;
+    }
+    const size_t close = text.find('}', i + 2);
+    if (close == std::string_view::npos) {
+      out.error = "unterminated '${' (write '$${' for a literal '${')";
+      out.error_offset = i;
+      return out;
+    }
+    const std::string_view inner = text.substr(i + 2, close - i - 2);
+    const size_t sep = inner.find(":-");
+    const std::string_view name = inner.substr(0, sep);
+    if (name.empty() || !std::all_of(name.begin(), name.end(), IsEnvNameChar) ||
+        (name.front() >= '0' && name.front() <= '9')) {
+      out.error = "invalid environment variable name '" + std::string(name) + "' in '${" +
+                  std::string(inner) + "}'";
+      out.error_offset = i;
+      return out;
+    }
+    const std::optional<std::string> value = env(std::string(name));
+    if (sep != std::string_view::npos) {
+      out.value += (value && !value->empty()) ? *value : std::string(inner.substr(sep + 2));
+    } else if (value) {
+      out.value += *value;
+    } else {
+      out.error = "environment variable '" + std::string(name) +
+                  "' is not set (use ${" + std::string(name) + ":-default} to give a default)";
+      out.error_offset = i;
+      return out;
+    }
+    i = close + 1;
+  }
+  return out;
+}
+
+std::optional<std::string> XPathChecker::Check(const std::string& expr) {
+  const auto it = cache_.find(expr);
+  if (it != cache_.end()) return it->second;
+  std::optional<std::string> outcome;
+  {
+    XmlErrorCapture capture;
+    xmlXPathCompExprPtr compiled = xmlXPathCompile(reinterpret_cast<const xmlChar*>(expr.c_str()));
+    if (compiled == nullptr) {
+      outcome = capture.message().empty() ? std::string("does not compile") : capture.message();
+    } else {
+      xmlXPathFreeCompExpr(compiled);
+    }
+  }
+  cache_.emplace(expr, outcome);
+  return outcome;
+}
+
+}  // namespace govwatch::config

@@ -1,0 +1,62 @@
+// The value checks of the configuration loader, as small pure functions so each is unit-tested
+// on its own. Each returns nullopt / a value on success and a message fragment on failure; the
+// loader adds the key name and the position.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/result.h"
+
+namespace govwatch::config {
+
+// Ids of units, sites, columns, accounts and profiles: [a-z0-9][a-z0-9_-]*. They appear in
+// metric labels, URLs of the status page and finding keys, so they stay plain ASCII.
+bool IsValidId(std::string_view id);
+inline constexpr std::string_view kIdRule =
+    "ids use a-z, 0-9, '_' and '-', and start with a letter or digit";
+
+// An addr-spec without quoted local parts or IP-literal domains: local@example.gov.cn, where
+// the domain has at least two labels. That is what the SMTP notifier can send to.
+bool IsValidEmail(std::string_view email);
+
+// nullopt when `url` is an absolute http:// or https:// URL with a host; else the reason.
+std::optional<std::string> CheckHttpUrl(std::string_view url);
+
+// "10MiB", "512KiB", "1GiB", "10MB" (10^6), "1500B" or a plain integer of bytes.
+core::Result<std::uint64_t> ParseByteSize(std::string_view text);
+
+// Levenshtein distance over bytes; enough for ASCII key names.
+size_t EditDistance(std::string_view a, std::string_view b);
+// The candidate closest to `word` when it is close enough to be a likely typo, else nullopt.
+std::optional<std::string> ClosestMatch(std::string_view word,
+                                        std::span<const std::string_view> candidates);
+
+// `${NAME}` → the variable's value, `${NAME:-default}` → its value or `default` when unset or
+// empty, `$$` → `$`. Any other `$` is kept as is.
+struct EnvExpansion {
+  std::string value;
+  std::optional<std::string> error;  // set on an unset variable without default, or bad syntax
+  size_t error_offset = 0;           // byte offset of the offending `${` in the input
+};
+EnvExpansion ExpandEnv(std::string_view text,
+                       const std::function<std::optional<std::string>(const std::string&)>& env);
+
+// Compiles XPath expressions with libxml2, remembering each distinct expression's outcome:
+// a province config has ~100,000 columns but only a handful of distinct XPaths.
+// Not thread-safe; one per load.
+class XPathChecker {
+ public:
+  // nullopt when `expr` compiles; else libxml2's reason ("Invalid expression").
+  std::optional<std::string> Check(const std::string& expr);
+
+ private:
+  std::unordered_map<std::string, std::optional<std::string>> cache_;
+};
+
+}  // namespace govwatch::config
