@@ -1,0 +1,60 @@
+// The catalogue of check names: what each finding's `check` field may hold, with descriptions in
+// Chinese (for reports and the status page) and English (for logs, docs and the CLI).
+// Adding a check is one new file plus one line here.
+//
+// Constant data; thread-safe.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+#include "checks/account_freshness.h"
+#include "checks/column_freshness.h"
+#include "checks/homepage_freshness.h"
+#include "checks/site_aggregate.h"
+#include "core/model.h"
+
+namespace govwatch::checks {
+
+struct CheckInfo {
+  std::string_view name;            // the Finding::check value
+  std::string_view title_zh;        // 首页更新
+  std::string_view description_zh;  // the rule, as the national indicators phrase it
+  std::string_view description_en;
+  core::Severity severity;          // the most severe class the check can yield
+};
+
+inline constexpr std::array<CheckInfo, 6> kChecks{{
+    {kHomepageFreshness, "首页更新", "首页超过 14 天无新增信息（无日期的信息视为未更新），10 天起预警",
+     "No new dated item on the homepage for more than homepage_stale_days (14); warning from "
+     "homepage_warn_days (10).",
+     core::Severity::kVeto},
+    {kColumnFreshness, "栏目更新",
+     "栏目超过更新期限：动态要闻 14 天，通知公告、政策文件 180 天，人事、规划计划 365 天",
+     "A column whose newest item is older than the threshold of its kind (news 14 d, "
+     "notice/policy 180 d, personnel/planning 365 d).",
+     core::Severity::kDeduction},
+    {kBlankColumn, "空白栏目", "栏目从未发布信息", "A column that has never had an item.",
+     core::Severity::kDeduction},
+    {kSiteStaleColumns, "栏目不更新（单项否决）",
+     "动态、通知公告、政策文件类栏目 5 个以上或栏目总数 10 个以上超过更新期限",
+     "Site veto: >= 5 stale news/notice/policy columns, or >= 10 stale columns overall.",
+     core::Severity::kVeto},
+    {kSiteBlankColumns, "空白栏目（单项否决）", "空白栏目 5 个以上",
+     "Site veto: >= 5 blank columns.", core::Severity::kVeto},
+    {kAccountFreshness, "政务新媒体更新",
+     "账号超过 2 周（固原 1 周）未发布信息，以最新非置顶发布为准",
+     "No non-pinned post for more than account_stale_days (national 14, Guyuan 7); warning from "
+     "account_warn_days (10).",
+     core::Severity::kVeto},
+}};
+
+// The entry named `name`, or nullptr.
+constexpr const CheckInfo* FindCheck(std::string_view name) {
+  for (const CheckInfo& info : kChecks) {
+    if (info.name == name) return &info;
+  }
+  return nullptr;
+}
+
+}  // namespace govwatch::checks
