@@ -31,7 +31,7 @@ std::optional<std::string> CheckHttpUrl(std::string_view url);
 // "10MiB", "512KiB", "1GiB", "10MB" (10^6), "1500B" or a plain integer of bytes.
 core::Result<std::uint64_t> ParseByteSize(std::string_view text);
 
-// Levenshtein distance over bytes; enough for ASCII key names.
+// Edit distance (insert, delete, substitute, swap adjacent) over bytes; enough for ASCII keys.
 size_t EditDistance(std::string_view a, std::string_view b);
 // The candidate closest to `word` when it is close enough to be a likely typo, else nullopt.
 std::optional<std::string> ClosestMatch(std::string_view word,
