@@ -1,0 +1,83 @@
+#include "store/migrations.h"
+
+#include <array>
+
+namespace govwatch::store {
+namespace {
+
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE targets (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('site', 'column', 'account')),
+  parent TEXT NOT NULL DEFAULT '',
+  unit TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE observations (
+  id INTEGER PRIMARY KEY,
+  target_id TEXT NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+  started_at INTEGER NOT NULL,
+  duration_ms INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  http_status INTEGER,
+  bytes INTEGER NOT NULL DEFAULT 0,
+  item_count INTEGER,
+  detail TEXT NOT NULL DEFAULT ''
+) STRICT;
+-- LatestObservation.
+CREATE INDEX observations_by_target_time ON observations(target_id, started_at);
+-- LastUpdate: the first successful observation of a target.
+CREATE INDEX observations_ok_by_target_time ON observations(target_id, started_at)
+  WHERE outcome = 'ok';
+
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  target_id TEXT NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+  url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  published_at INTEGER,
+  provenance TEXT,
+  pinned INTEGER NOT NULL DEFAULT 0,
+  first_seen_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  UNIQUE (target_id, url)
+) STRICT;
+-- LastUpdate: newest dated item.
+CREATE INDEX items_by_target_published ON items(target_id, published_at);
+-- LastUpdate: newest undated item.
+CREATE INDEX items_undated_by_target_first_seen ON items(target_id, first_seen_at)
+  WHERE published_at IS NULL;
+
+CREATE TABLE findings (
+  id INTEGER PRIMARY KEY,
+  target_id TEXT NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+  unit_id TEXT NOT NULL DEFAULT '',
+  check_name TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  severity TEXT NOT NULL,
+  message TEXT NOT NULL,
+  evidence_url TEXT NOT NULL DEFAULT '',
+  last_update_at INTEGER,
+  last_update_provenance TEXT,
+  first_seen_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  resolved_at INTEGER
+) STRICT;
+-- At most one open finding per key (DESIGN.md §6); also ReplaceOpenFindings by target.
+CREATE UNIQUE INDEX findings_open_key ON findings(target_id, check_name, subject)
+  WHERE resolved_at IS NULL;
+-- Findings filtered by unit (digests, reports).
+CREATE INDEX findings_by_unit ON findings(unit_id, resolved_at);
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations{{
+    {1, "targets, observations, items, findings", kV1},
+}};
+
+}  // namespace
+
+std::span<const Migration> SqliteMigrations() { return kMigrations; }
+
+}  // namespace govwatch::store
