@@ -153,6 +153,23 @@ TEST(ShippedConfigs, ExampleHasTheDocumentedShape) {
   EXPECT_EQ(c.FindUnit("yuanzhou-gov")->contacts[0].email, "yzqzfb@yuanzhou.example.gov.cn");
 }
 
+TEST(ShippedConfigs, CompleteExamplesInTheReferenceLoad) {
+  // docs/configuration.md: every ```yaml block that starts with a top-level key is a whole file.
+  const std::string doc = ReadFile(fs::path(GOVWATCH_SOURCE_DIR) / "docs/configuration.md");
+  int checked = 0;
+  for (size_t at = doc.find("```yaml\n"); at != std::string::npos;
+       at = doc.find("```yaml\n", at + 1)) {
+    const size_t start = at + 8;
+    const std::string block = doc.substr(start, doc.find("```", start) - start);
+    const bool whole_file = block.starts_with("units:") || block.starts_with("default_profile:");
+    if (!whole_file) continue;
+    const LoadResult r = Load(block);
+    EXPECT_TRUE(r.diagnostics.empty()) << block << testing::PrintToString(Lines(r));
+    ++checked;
+  }
+  EXPECT_GE(checked, 2);
+}
+
 // ---- a good config: defaults and overrides ----------------------------------------------
 
 TEST(GoodConfig, MinimalConfigGetsTheDocumentedDefaults) {
@@ -458,6 +475,19 @@ TEST(Files, ManyErrorsAreAllReportedSortedByPosition) {
   ASSERT_EQ(r.diagnostics.size(), 50u);
   for (size_t i = 1; i < r.diagnostics.size(); ++i) {
     EXPECT_LT(r.diagnostics[i - 1].line, r.diagnostics[i].line);
+  }
+}
+
+TEST(Files, EveryPrefixOfTheExampleLoadsOrReportsPositionedErrors) {
+  // A cheap stand-in for fuzzing: truncated files exercise every half-open construct.
+  const std::string text = ReadFile(fs::path(GOVWATCH_SOURCE_DIR) / "config/example.yaml");
+  for (size_t n = 0; n <= text.size(); n += 13) {
+    const LoadResult r = Load(std::string_view(text).substr(0, n));
+    ASSERT_NE(r.config.has_value(), !r.diagnostics.empty()) << "prefix " << n;
+    for (const Diagnostic& d : r.diagnostics) {
+      EXPECT_GE(d.line, 1) << d.ToString();
+      EXPECT_GE(d.column, 1) << d.ToString();
+    }
   }
 }
 
