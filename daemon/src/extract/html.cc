@@ -68,8 +68,10 @@ bool IsSpaceAt(std::string_view s, std::size_t i, std::size_t& len) {
 
 DocPtr ParseHtml(std::string_view html) {
   InitLibxml();
+  // XML_PARSE_HUGE lifts libxml2's 256-level depth cap, which would otherwise silently drop a
+  // list nested deeper (our own traversals are iterative; body size is capped by the fetcher).
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                      HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT;
+                      HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
   // libxml2 cannot take a length above INT_MAX; callers cap bodies far below that.
   const int size = static_cast<int>(std::min<std::size_t>(html.size(), 1u << 30));
   xmlDoc* doc = htmlReadMemory(html.empty() ? "" : html.data(), size, nullptr, "UTF-8", options);
