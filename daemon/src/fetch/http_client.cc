@@ -89,7 +89,8 @@ struct Target {
 };
 
 std::optional<Target> ParseTarget(std::string_view text, std::string& error) {
-  auto parsed = urls::parse_uri(EncodeUnsafe(text));
+  const std::string encoded = EncodeUnsafe(text);  // the parsed view points into it
+  auto parsed = urls::parse_uri(encoded);
   if (!parsed) {
     error = "cannot parse URL '" + std::string(text) + "': " + parsed.error().message();
     return std::nullopt;
@@ -127,7 +128,8 @@ std::optional<Target> ParseTarget(std::string_view text, std::string& error) {
 // Location relative to the URL that answered.
 std::optional<std::string> ResolveLocation(const std::string& base, std::string_view location) {
   auto base_view = urls::parse_uri(base);
-  auto ref = urls::parse_uri_reference(EncodeUnsafe(location));
+  const std::string encoded = EncodeUnsafe(location);  // the parsed view points into it
+  auto ref = urls::parse_uri_reference(encoded);
   if (!base_view || !ref) return std::nullopt;
   urls::url out;
   if (!urls::resolve(*base_view, *ref, out)) return std::nullopt;
