@@ -29,6 +29,7 @@ class SqliteStore final : public Store {
   // Opens or creates the database file at `path` (its directory must exist), switches it to
   // WAL, and applies the pending migrations, each in its own transaction. Error when the file
   // cannot be opened, is not a database, or has a schema newer than this build knows.
+  // ":memory:" opens a private in-memory database: the fake Store for other modules' tests.
   static core::Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
   // As above with a given migration list; for tests of the migration machinery.
   static core::Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
