@@ -1,0 +1,52 @@
+// `govwatch extract`: run the extractors on one page or feed and print JSON (issue 2).
+//
+// RunExtract (declared in app/commands.h) reads FILE or stdin. URL input is the integrator's to
+// wire: fetch the body with the fetcher, then call RunExtractOnBody with the same options (and
+// the final URL as base_url). Pure apart from the streams it is given.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "app/commands.h"
+#include "core/result.h"
+#include "core/time.h"
+#include "core/time_zone.h"
+#include "extract/extract.h"
+
+namespace govwatch::app {
+
+struct ExtractOptions {
+  std::string kind = "auto";  // list | article | feed | auto (extract::GuessKind)
+  std::string base_url;       // page URL for resolving links; "" keeps relative links as written
+  core::TimeZone tz;          // site zone, default Asia/Shanghai
+  core::Timestamp now{};      // for year-less dates; the command passes the clock or --now
+  extract::ListSelectors selectors;  // --item-xpath / --title-xpath / --date-xpath
+};
+
+// A parsed command line: options plus the input ("-" for stdin, a path, or an http(s) URL).
+struct ExtractInvocation {
+  ExtractOptions options;
+  std::string input;
+  bool help = false;
+};
+
+// Parses the arguments after "extract". `now` is used when --now is absent. Error text is a
+// one-line usage problem ("unknown option '--x'", "--tz: unknown time zone …").
+core::Result<ExtractInvocation> ParseExtractArgs(const Args& args, core::Timestamp now);
+
+// Extracts from `body` and writes one line of JSON to `out`: 0 on success, 1 when the body
+// cannot be read as the requested kind (message on `err`).
+int RunExtractOnBody(const std::string& body, const ExtractOptions& options, std::ostream& out,
+                     std::ostream& err);
+
+// The JSON text RunExtractOnBody prints, or the error.
+core::Result<std::string> ExtractToJson(const std::string& body, const ExtractOptions& options);
+
+// RunExtract with explicit streams and clock, for tests: exit 0 ok, 1 unreadable input or
+// extraction failure, 2 usage error.
+int RunExtract(const Args& args, std::istream& in, std::ostream& out, std::ostream& err,
+               core::Timestamp now);
+
+}  // namespace govwatch::app
