@@ -158,7 +158,8 @@ TEST_F(HttpClientTest, OversizeBody) {
 
 TEST_F(HttpClientTest, GzipBombIsTooLarge) {
   Reply bomb;
-  bomb.body = testing::GzipBomb(std::uint64_t{256} << 20);  // 256 MiB inflated, ~250 KiB on the wire
+  // 256 MiB inflated, ~250 KiB on the wire.
+  bomb.body = testing::GzipBomb(std::uint64_t{256} << 20);
   bomb.Header("Content-Type", "text/html").Header("Content-Encoding", "gzip");
   server_.Route("/bomb", bomb);
   config::HttpSettings settings = Settings();
