@@ -429,7 +429,7 @@ core::Result<ListPage> ExtractWithXPath(xmlDoc* doc, const std::string& base, co
     }
     page.items.push_back(std::move(it));
   }
-  page.lists.push_back(page.items);
+  if (!page.items.empty()) page.lists.push_back(page.items);
   page.newest = Newest(page.items);
   return page;
 }

@@ -223,6 +223,16 @@ TEST(ExtractListTest, ConfiguredXPathDefaultsTitleAndDate) {
   EXPECT_EQ(LocalDate(page->items[0]), "2021-04-12");
 }
 
+TEST(ExtractListTest, ConfiguredXPathMatchingNothing) {
+  ListSelectors sel;
+  sel.item_xpath = "//ul[@class='no-such-list']/li";
+  const auto page = ExtractList(Fixture("trs_list.html"), Ctx("http://www.nxgy.gov.cn/"), sel);
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(page->items.empty());
+  EXPECT_TRUE(page->lists.empty());
+  EXPECT_FALSE(page->newest.has_value());
+}
+
 TEST(ExtractListTest, InvalidXPathIsAnError) {
   ListSelectors sel;
   sel.item_xpath = "//ul[";
