@@ -1,5 +1,7 @@
 #include "app/extract_command.h"
 
+#include "fetch/http_client.h"
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
@@ -170,7 +172,7 @@ int RunExtractOnBody(const std::string& body, const ExtractOptions& options, std
 }
 
 int RunExtract(const Args& args, std::istream& in, std::ostream& out, std::ostream& err,
-               core::Timestamp now) {
+               core::Timestamp now, const UrlFetcher& fetch_url) {
   auto inv = ParseExtractArgs(args, now);
   if (!inv) {
     err << "govwatch extract: " << inv.error().message << "\n" << kUsage;
@@ -182,10 +184,18 @@ int RunExtract(const Args& args, std::istream& in, std::ostream& out, std::ostre
   }
   const std::string& input = inv->input;
   if (input.starts_with("http://") || input.starts_with("https://")) {
-    err << "govwatch extract: cannot read '" << input
-        << "': this build has no fetcher wired into extract; save the page and pass the file "
-           "with --base-url\n";
-    return 1;
+    if (!fetch_url) {
+      err << "govwatch extract: cannot read '" << input << "': no fetcher available\n";
+      return 1;
+    }
+    const fetch::Response response = fetch_url(input);
+    if (!response.ok()) {
+      err << "govwatch extract: cannot fetch '" << input << "': " << fetch::ToString(response.failure)
+          << (response.detail.empty() ? "" : ": " + response.detail) << "\n";
+      return 1;
+    }
+    if (inv->options.base_url.empty()) inv->options.base_url = response.final_url;
+    return RunExtractOnBody(response.body, inv->options, out, err);
   }
   std::string body;
   if (input == "-") {
@@ -221,7 +231,12 @@ int RunExtract(const Args& args, std::istream& in, std::ostream& out, std::ostre
 int RunExtract(const Args& args) {
   const auto now = std::chrono::time_point_cast<std::chrono::seconds>(
       std::chrono::system_clock::now());
-  return RunExtract(args, std::cin, std::cout, std::cerr, now);
+  const UrlFetcher fetch_url = [](const std::string& url) {
+    fetch::Request request;
+    request.url = url;
+    return fetch::FetchAll(config::HttpSettings{}, {request}).front();
+  };
+  return RunExtract(args, std::cin, std::cout, std::cerr, now, fetch_url);
 }
 
 }  // namespace govwatch::app

@@ -1,10 +1,10 @@
 // `govwatch extract`: run the extractors on one page or feed and print JSON (issue 2).
 //
-// RunExtract (declared in app/commands.h) reads FILE or stdin. URL input is the integrator's to
-// wire: fetch the body with the fetcher, then call RunExtractOnBody with the same options (and
-// the final URL as base_url). Pure apart from the streams it is given.
+// RunExtract (declared in app/commands.h) reads FILE, stdin or an http(s) URL (through the
+// fetcher, so charsets are decoded as for probes). Pure apart from the streams and fetcher given.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -14,6 +14,7 @@
 #include "core/time.h"
 #include "core/time_zone.h"
 #include "extract/extract.h"
+#include "fetch/http_client.h"
 
 namespace govwatch::app {
 
@@ -44,9 +45,13 @@ int RunExtractOnBody(const std::string& body, const ExtractOptions& options, std
 // The JSON text RunExtractOnBody prints, or the error.
 core::Result<std::string> ExtractToJson(const std::string& body, const ExtractOptions& options);
 
-// RunExtract with explicit streams and clock, for tests: exit 0 ok, 1 unreadable input or
-// extraction failure, 2 usage error.
+// Fetches an http(s) URL for `extract URL` (production: fetch::FetchAll with default settings).
+using UrlFetcher = std::function<fetch::Response(const std::string& url)>;
+
+// RunExtract with explicit streams, clock and fetcher, for tests: exit 0 ok, 1 unreadable input,
+// failed fetch or extraction failure, 2 usage error. The page's final URL (after redirects) is
+// the base URL unless --base-url is given.
 int RunExtract(const Args& args, std::istream& in, std::ostream& out, std::ostream& err,
-               core::Timestamp now);
+               core::Timestamp now, const UrlFetcher& fetch_url = {});
 
 }  // namespace govwatch::app
