@@ -1,0 +1,148 @@
+// The bundled demo region end to end: the real govwatch binary probes the pages the real
+// fixture server serves on loopback, and what it reports is what the demo promises.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <map>
+#include <set>
+
+#include "process.h"
+
+namespace govwatch::e2e {
+namespace {
+
+namespace json = boost::json;
+
+class DemoRegion : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new FixtureServerProcess(Source("tests/data/demo-region")); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+
+  std::vector<std::string> Env() const {
+    return {"GOVWATCH_DEMO_PORT=" + std::to_string(server_->port()),
+            "GOVWATCH_DEMO_DB=" + dir_.path() + "/govwatch.db"};
+  }
+
+  CommandResult Probe(std::vector<std::string> extra) {
+    std::vector<std::string> argv = {Binary("daemon/govwatch"), "probe", "-c",
+                                     Source("config/demo.yaml")};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return RunCommand(argv, Env());
+  }
+
+  json::object ProbeJson(const std::string& target) {
+    const CommandResult r = Probe({"--format", "json", target});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out).as_object();
+  }
+
+  static std::map<std::string, json::object> ByTarget(const json::object& root, const char* key) {
+    std::map<std::string, json::object> out;
+    for (const auto& v : root.at(key).as_array()) {
+      const auto& o = v.as_object();
+      std::string id(o.at(key == std::string("findings") ? "target" : "id").as_string());
+      if (key == std::string("findings")) id += " " + std::string(o.at("check").as_string());
+      out[id] = o;
+    }
+    return out;
+  }
+
+  static FixtureServerProcess* server_;
+  TempDir dir_;
+};
+
+FixtureServerProcess* DemoRegion::server_ = nullptr;
+
+TEST_F(DemoRegion, ConfigIsValid) {
+  const CommandResult r = RunCommand({Binary("daemon/govwatch"), "check-config", Source("config/demo.yaml")}, Env());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "ok: 4 units, 3 sites, 14 columns, 4 accounts\n");
+}
+
+TEST_F(DemoRegion, ProbeFindsWhatTheDemoPromises) {
+  const json::object root = ProbeJson("all");
+  const auto targets = ByTarget(root, "targets");
+  const auto findings = ByTarget(root, "findings");
+  ASSERT_EQ(targets.size(), 21u);  // 3 homepages, 14 columns, 4 accounts
+
+  // The account silent for 9 days breaks 固原's 7-day rule.
+  ASSERT_TRUE(findings.contains("gyrs account_freshness"));
+  EXPECT_EQ(findings.at("gyrs account_freshness").at("severity").as_string(), "veto");
+  EXPECT_EQ(targets.at("gyrs").at("days_since_update").as_int64(), 9);
+  EXPECT_FALSE(findings.contains("gyfb account_freshness"));
+  EXPECT_FALSE(findings.contains("xjfb account_freshness"));
+  EXPECT_FALSE(findings.contains("ldfb account_freshness"));
+
+  // 西吉 (Hanweb tables, served as GBK): homepage two weeks old → veto.
+  ASSERT_TRUE(findings.contains("xiji homepage_freshness"));
+  EXPECT_EQ(findings.at("xiji homepage_freshness").at("severity").as_string(), "veto");
+  EXPECT_EQ(targets.at("xiji").at("items").as_int64(), 3);
+  EXPECT_EQ(targets.at("xiji").at("provenance").as_string(), "list_date");
+
+  // 固原 (TRS): stale notices and personnel, a blank planning column; the rest is fresh.
+  EXPECT_NE(std::string(findings.at("guyuan/tzgg column_freshness").at("message").as_string())
+                .find("栏目「通知公告」已 200 天未更新"),
+            std::string::npos);
+  EXPECT_TRUE(findings.contains("guyuan/rsxx column_freshness"));
+  EXPECT_TRUE(findings.contains("guyuan/ghjh blank_column"));
+  EXPECT_FALSE(findings.contains("guyuan homepage_freshness"));
+  EXPECT_FALSE(findings.contains("guyuan/zwyw column_freshness"));
+  EXPECT_EQ(targets.at("guyuan/zwyw").at("items").as_int64(), 5);
+
+  // 隆德: a WAF page and a 404 are unknown, never stale.
+  EXPECT_FALSE(targets.at("longde/tzgg").at("readable").as_bool());
+  EXPECT_EQ(targets.at("longde/tzgg").at("failure").as_string(), "blocked");
+  EXPECT_FALSE(targets.at("longde/hdjl").at("readable").as_bool());
+  EXPECT_EQ(targets.at("longde/hdjl").at("failure").as_string(), "http_status");
+  EXPECT_EQ(targets.at("longde/hdjl").at("http_status").as_int64(), 404);
+  EXPECT_FALSE(findings.contains("longde/tzgg column_freshness"));
+  EXPECT_FALSE(findings.contains("longde/hdjl column_freshness"));
+  EXPECT_GE(root.at("summary").at("unknown_checks").as_int64(), 2);
+}
+
+TEST_F(DemoRegion, TableIsChineseAndNamesTheProblems) {
+  const CommandResult r = Probe({"all"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* expected : {"【政府网站】固原市人民政府（guyuan）", "【政务新媒体】固原人社（gyrs）",
+                               "[单项否决] 固原市人力资源和社会保障局：微信公众号「固原人社」已 9 天未更新",
+                               "[单项否决] 西吉县人民政府：首页已 16 天未更新", "被防火墙或验证码拦截",
+                               "HTTP 状态码 404", "共检查政府网站 3 个（栏目 14 个）、政务新媒体 4 个"}) {
+    EXPECT_NE(r.out.find(expected), std::string::npos) << expected << "\n" << r.out;
+  }
+}
+
+TEST_F(DemoRegion, ASecondPassKeepsHistoryAndFindings) {
+  const json::object first = ProbeJson("guyuan");
+  const json::object second = ProbeJson("guyuan");
+  EXPECT_EQ(first.at("findings").as_array().size(), second.at("findings").as_array().size());
+  EXPECT_EQ(ByTarget(second, "targets").at("guyuan/zwyw").at("items_ever_seen").as_int64(), 5);
+}
+
+TEST_F(DemoRegion, ExtractReadsAPageByUrlThroughTheFetcher) {
+  const std::string url = "http://127.0.0.1:" + std::to_string(server_->port()) + "/xj/gzdt.gbk.html";
+  const CommandResult r = RunCommand({Binary("daemon/govwatch"), "extract", "--kind", "list", url});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto root = json::parse(r.out).as_object();
+  ASSERT_EQ(root.at("items").as_array().size(), 3u);
+  // GBK bytes on the wire, UTF-8 in the output.
+  EXPECT_EQ(root.at("items").as_array()[0].at("title").as_string(), "西吉县召开县委常委会议");
+}
+
+TEST_F(DemoRegion, UnknownTargetsAndBadOptionsAreClearErrors) {
+  CommandResult r = Probe({"nosuchsite"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("unknown target 'nosuchsite'"), std::string::npos) << r.err;
+  r = Probe({"--format", "xml", "all"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--format: expected table or json"), std::string::npos) << r.err;
+  r = RunCommand({Binary("daemon/govwatch"), "probe", "all"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("missing -c FILE"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace govwatch::e2e
