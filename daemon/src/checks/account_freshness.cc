@@ -35,7 +35,7 @@ CheckResult CheckAccountFreshness(const config::Account& account, const config::
     return result;
   }
 
-  const long days = DaysSinceUpdate(newest->time, now);
+  const long days = DaysSinceUpdate(newest->time, now, tz);
   result.note = "posted " + std::to_string(days) + " days ago";
   const int stale_days = account.stale_days.value_or(profile.account_stale_days);
   if (days > stale_days) {

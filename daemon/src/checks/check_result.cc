@@ -4,8 +4,11 @@
 
 namespace govwatch::checks {
 
-long DaysSinceUpdate(core::Timestamp last, core::Timestamp now) {
-  return std::max(0L, core::DaysBetween(last, now));
+long DaysSinceUpdate(core::Timestamp last, core::Timestamp now, const core::TimeZone& tz) {
+  using std::chrono::floor;
+  const auto last_day = floor<std::chrono::days>(tz.ToLocal(last));
+  const auto today = floor<std::chrono::days>(tz.ToLocal(now));
+  return std::max(0L, static_cast<long>((today - last_day).count()));
 }
 
 std::optional<core::DatedTime> NewestUpdate(const std::vector<core::Item>& items,

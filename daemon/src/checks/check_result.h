@@ -4,11 +4,12 @@
 // page, account feed): the latest read and what the store remembers. CheckResult is the verdict.
 // Both are plain values; checks are pure functions of them plus `now` (DESIGN.md §3).
 //
-// "Days since update" is defined once, here: DaysSinceUpdate = core::DaysBetween(last, now), the
-// number of whole 24-hour periods, rounded down, clamped at 0 for dates in the future. A source is
+// "Days since update" is defined once, here: DaysSinceUpdate counts calendar days in the site's
+// time zone between the day of the last update and today, never below 0 — the count people make
+// when they read "最近更新 2021-06-14" on 2021-06-30 (16 days), whatever the hours. A source is
 // stale when days > threshold ("超过 N 天未更新"), so exactly N days is not yet stale. A warning
-// fires when days >= warn threshold (and the source is not stale); a warn threshold of 0 disables
-// it.
+// fires when days >= warn threshold (and the source is not stale); a warn threshold of 0
+// disables it.
 #pragma once
 
 #include <cstdint>
@@ -41,8 +42,8 @@ struct CheckResult {
   std::string note;                     // why kUnknown, or a short English summary
 };
 
-// Whole days from `last` to `now`, rounded down, never negative.
-long DaysSinceUpdate(core::Timestamp last, core::Timestamp now);
+// Calendar days in `tz` from the day of `last` to the day of `now`, never negative.
+long DaysSinceUpdate(core::Timestamp last, core::Timestamp now, const core::TimeZone& tz);
 
 // The newest dated moment among `items` (skipping pinned ones when skip_pinned) and `stored`.
 // Items without a date are ignored here: undated items count only through the store's first_seen

@@ -60,7 +60,7 @@ ColumnCheckResult CheckColumnFreshness(const config::Site& site, const config::C
     finding.message = "栏目「" + column.name + "」的信息均无发布日期，视为未更新";
     out.result.note = "no dated item";
   } else {
-    const long days = DaysSinceUpdate(newest->time, now);
+    const long days = DaysSinceUpdate(newest->time, now, site.time_zone);
     out.result.note = "updated " + std::to_string(days) + " days ago";
     if (days <= *stale_days) {
       out.result.status = core::CheckStatus::kOk;

@@ -36,7 +36,7 @@ CheckResult CheckHomepageFreshness(const config::Site& site, const config::Profi
     return result;
   }
 
-  const long days = DaysSinceUpdate(newest->time, now);
+  const long days = DaysSinceUpdate(newest->time, now, site.time_zone);
   const int stale_days = site.homepage_stale_days.value_or(profile.homepage_stale_days);
   const int warn_days = profile.homepage_warn_days;
   if (days > stale_days) {

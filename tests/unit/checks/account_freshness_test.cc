@@ -128,7 +128,8 @@ TEST(AccountFreshness, FindingFieldsAndPlatformName) {
 }
 
 TEST(AccountFreshness, DateShownInGivenZone) {
-  // 2021-06-20T20:00Z is 2021-06-21 04:00 in Beijing but still 06-20 in UTC.
+  // 2021-06-20T20:00Z is 2021-06-21 04:00 in Beijing but still 06-20 in UTC; days are counted
+  // between calendar dates of the zone, so the same post is 9 days old in Beijing, 10 in UTC.
   core::Item post{"p", "http://x/p", core::ParseIso8601("2021-06-20T20:00:00Z").value(),
                   core::DateProvenance::kFeedDate, false};
   const auto beijing =
@@ -138,7 +139,7 @@ TEST(AccountFreshness, DateShownInGivenZone) {
   ASSERT_EQ(beijing.findings.size(), 1u);
   ASSERT_EQ(utc.findings.size(), 1u);
   EXPECT_EQ(beijing.findings[0].message, "微信公众号「固原人社」已 9 天未更新（最近发布 2021-06-21）");
-  EXPECT_EQ(utc.findings[0].message, "微信公众号「固原人社」已 9 天未更新（最近发布 2021-06-20）");
+  EXPECT_EQ(utc.findings[0].message, "微信公众号「固原人社」已 10 天未更新（最近发布 2021-06-20）");
 }
 
 }  // namespace
