@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Fetch throughput against wrk on the same loopback server, same pages, same connections.
+# Fetch and probe throughput against wrk on the same loopback server, same pages, same
+# connections, same run.
 #   tests/bench/fetch_vs_wrk.sh [BUILD_DIR] [CONNECTIONS] [SECONDS]
+# Prints three figures: wrk pages/s; fetch_bench pages/s (FetchAll alone); and a whole
+# `govwatch probe` of 2,000 columns (40 sites × 50 columns, plus their 40 homepages): fetch,
+# extract, store in SQLite and check, wall time from start to exit.
 # Generates 2,000 list pages (GBK and UTF-8 mix is left out on purpose: wrk does not decode),
 # serves them with govwatch-fixture-server, runs wrk (rotating over all pages with a Lua
 # script) and then fetch_bench, and prints pages/s of both and the ratio.
@@ -68,3 +72,30 @@ fetch_rps=$(echo "$bench_out" | sed -E 's/.*= ([0-9]+) pages\/s.*/\1/')
 
 printf 'connections=%s pages=%s: wrk %.0f pages/s, govwatch fetch %.0f pages/s, ratio %.2f\n' \
   "$connections" "$pages" "$wrk_rps" "$fetch_rps" "$(python3 -c "print($fetch_rps / $wrk_rps)")"
+
+# The whole probe: 40 sites × 50 columns served by the same server.
+python3 - "$work/probe.yaml" "$base" "$connections" "$work/probe.db" <<'PY'
+import sys
+path, base, conns, db = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+kinds = ["news", "notice", "policy", "personnel", "planning"]
+with open(path, "w", encoding="utf-8") as f:
+    f.write(f"storage: {{path: {db}}}\n")
+    f.write(f"http: {{max_connections: {conns}, max_connections_per_host: {conns}, per_host_delay: 0s}}\n")
+    f.write("units: [{id: u, name: 固原市人民政府办公室, region: 市本级}]\nsites:\n")
+    page = 0
+    for s in range(40):
+        f.write(f"  - {{id: s{s}, name: 网站{s}, unit: u, homepage: '{base}/list/{s + 1}.html', columns: [\n")
+        for c in range(50):
+            page += 1
+            f.write(f"      {{id: c{c}, name: 栏目{c}, kind: {kinds[c % 5]}, url: '{base}/list/{page}.html'}},\n")
+        f.write("    ]}\n")
+PY
+govwatch_bin="$build/daemon/govwatch"
+probe_pages=2040
+start=$(date +%s.%N)
+"$govwatch_bin" probe -c "$work/probe.yaml" --format json all > "$work/probe.json"
+end=$(date +%s.%N)
+probe_rps=$(python3 -c "print($probe_pages / ($end - $start))")
+unreadable=$(python3 -c "import json; print(json.load(open('$work/probe.json'))['summary']['unreadable'])")
+printf 'probe of %s pages (fetch+extract+store+check): %.0f pages/s (%s unreadable), ratio to wrk %.3f\n' \
+  "$probe_pages" "$probe_rps" "$unreadable" "$(python3 -c "print($probe_rps / $wrk_rps)")"
