@@ -59,6 +59,16 @@ struct Profile {
   double availability_warn_ratio = 0.03;
   int availability_window_days = 7;
   int interpretation_working_days = 3;
+
+  // How often the daemon reads each kind of target (issue 3). The homepage read doubles as the
+  // availability probe: once an hour is 24 probes a day, above the national minimum of 20.
+  std::chrono::seconds homepage_interval{3600};
+  std::chrono::seconds account_interval{6 * 3600};
+  // Column kinds not listed use column_default_interval (daily).
+  std::map<core::ColumnKind, std::chrono::seconds> column_interval = {
+      {core::ColumnKind::kNews, std::chrono::seconds{4 * 3600}},
+  };
+  std::chrono::seconds column_default_interval{24 * 3600};
 };
 
 // 栏目.
@@ -71,6 +81,7 @@ struct Column {
   std::optional<std::string> title_xpath;  // relative to an item; default: the item's main link
   std::optional<std::string> date_xpath;   // relative to an item; default: search the item text
   std::optional<int> stale_days;           // overrides the profile for this column
+  std::optional<std::chrono::seconds> interval;  // overrides the profile's interval for the kind
 };
 
 // 政府网站.
@@ -83,6 +94,7 @@ struct Site {
   std::string profile;   // Profile::id; default: Config::default_profile
   bool verify_tls = true;  // many government sites serve broken chains; opt out per site
   std::optional<int> homepage_stale_days;  // overrides the profile
+  std::optional<std::chrono::seconds> homepage_interval;  // overrides the profile
   std::vector<Column> columns;
 };
 
@@ -100,6 +112,7 @@ struct Account {
   AccountSource source;
   std::string profile;
   std::optional<int> stale_days;  // overrides the profile
+  std::optional<std::chrono::seconds> interval;  // overrides the profile's account_interval
   bool verify_tls = true;
 };
 
@@ -118,6 +131,28 @@ struct HttpSettings {
 
 struct Storage {
   std::string path = "/var/lib/govwatch/govwatch.db";
+  // Raw observations older than this are pruned (in small batches, off the scheduler's path);
+  // items, findings and daily roll-ups are kept. Availability needs at least 7 days.
+  std::chrono::seconds observation_retention{90 * 86400};
+};
+
+// The daemon's HTTP endpoints: /metrics, /-/healthy, /-/ready, /-/reload, /api/v1/…
+struct WebSettings {
+  std::string listen = "127.0.0.1:9816";  // host:port; [::1]:port for IPv6
+  // Bearer token for /-/reload and, when listening beyond loopback, for /api/. Required when
+  // `listen` is not a loopback address. Give it with ${ENV} or token_file (first line).
+  std::optional<std::string> token;
+  std::optional<std::string> token_file;
+};
+
+// The scheduler of `govwatch run`.
+struct ScheduleSettings {
+  // A URL that should always answer (e.g. a large public site reachable from the monitoring
+  // host). When it fails, probe failures in the same minute are the monitoring host's network,
+  // not the sites', and are not charged to availability.
+  std::optional<std::string> canary_url;
+  // Spread of the deterministic per-target offset, as a fraction of each target's interval.
+  double jitter = 1.0;
 };
 
 struct Config {
@@ -129,6 +164,8 @@ struct Config {
   std::string default_profile = "national";
   Storage storage;
   HttpSettings http;
+  WebSettings web;
+  ScheduleSettings schedule;
 
   const Unit* FindUnit(const std::string& id) const;
   const Site* FindSite(const std::string& id) const;
