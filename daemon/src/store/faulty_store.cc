@@ -53,4 +53,28 @@ core::Result<std::vector<StoredFinding>> FaultyStore::Findings(const FindingFilt
   return inner_.Findings(filter);
 }
 
+core::Result<ProbeCounts> FaultyStore::CountProbes(const std::string& target_id,
+                                                   core::Timestamp from, core::Timestamp to,
+                                                   std::chrono::milliseconds slow_as_failure) {
+  if (Fails()) return Fault();
+  return inner_.CountProbes(target_id, from, to, slow_as_failure);
+}
+
+core::Result<std::int64_t> FaultyStore::MarkNetworkDown(core::Timestamp from,
+                                                        core::Timestamp to) {
+  if (Fails()) return Fault();
+  return inner_.MarkNetworkDown(from, to);
+}
+
+core::Result<std::int64_t> FaultyStore::PruneObservations(core::Timestamp older_than,
+                                                          int batch_size) {
+  if (Fails()) return Fault();
+  return inner_.PruneObservations(older_than, batch_size);
+}
+
+core::Result<std::vector<DailyRollup>> FaultyStore::DailyRollups(const std::string& target_id) {
+  if (Fails()) return Fault();
+  return inner_.DailyRollups(target_id);
+}
+
 }  // namespace govwatch::store

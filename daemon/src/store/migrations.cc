@@ -72,8 +72,27 @@ CREATE UNIQUE INDEX findings_open_key ON findings(target_id, check_name, subject
 CREATE INDEX findings_by_unit ON findings(unit_id, resolved_at);
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations{{
+// Issue 3: availability and retention. `network_down` marks a failed observation that the
+// monitoring host's own network caused (see schedule/network_watch.h); availability does not
+// charge it to the site. observation_daily keeps per-day probe counts of pruned observations.
+constexpr std::string_view kV2 = R"sql(
+ALTER TABLE observations ADD COLUMN network_down INTEGER NOT NULL DEFAULT 0;
+-- PruneObservations and MarkNetworkDown: observations by time across targets.
+CREATE INDEX observations_by_time ON observations(started_at);
+
+CREATE TABLE observation_daily (
+  target_id TEXT NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+  day INTEGER NOT NULL,            -- UTC day number: started_at / 86400
+  probes INTEGER NOT NULL,         -- observations not flagged network_down
+  failures INTEGER NOT NULL,       -- of those, outcome <> 'ok'
+  network_down INTEGER NOT NULL,   -- observations flagged network_down
+  PRIMARY KEY (target_id, day)
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1, "targets, observations, items, findings", kV1},
+    {2, "observations.network_down, observation_daily", kV2},
 }};
 
 }  // namespace

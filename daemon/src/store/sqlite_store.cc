@@ -46,6 +46,11 @@ struct SqliteStore::Statements {
   Statement resolve_finding;
   Statement upsert_finding;
   Statement select_findings;
+  Statement count_probes;
+  Statement mark_network_down;
+  Statement rollup_batch;
+  Statement delete_batch;
+  Statement daily_rollups;
 };
 
 SqliteStore::SqliteStore(sqlite3* db) : db_(db) {}
@@ -159,7 +164,7 @@ core::Status SqliteStore::PrepareStatements() {
        "unit = excluded.unit, name = excluded.name, url = excluded.url"},
       {&statements->insert_observation,
        "INSERT INTO observations(target_id, started_at, duration_ms, outcome, http_status, "
-       "bytes, item_count, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+       "bytes, item_count, detail, network_down) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
       {&statements->find_item,
        "SELECT id, published_at, provenance FROM items WHERE target_id = ?1 AND url = ?2"},
       {&statements->insert_item,
@@ -182,8 +187,8 @@ core::Status SqliteStore::PrepareStatements() {
        "AND (?3 OR pinned = 0) ORDER BY first_seen_at DESC LIMIT 1"},
       {&statements->item_count, "SELECT count(*) FROM items WHERE target_id = ?1"},
       {&statements->latest_observation,
-       "SELECT id, started_at, duration_ms, outcome, http_status, bytes, item_count, detail "
-       "FROM observations WHERE target_id = ?1 ORDER BY started_at DESC, id DESC LIMIT 1"},
+       "SELECT id, started_at, duration_ms, outcome, http_status, bytes, item_count, detail, "
+       "network_down FROM observations WHERE target_id = ?1 ORDER BY started_at DESC, id DESC LIMIT 1"},
       {&statements->open_finding_keys,
        "SELECT id, check_name, subject FROM findings "
        "WHERE target_id = ?1 AND resolved_at IS NULL"},
@@ -203,6 +208,31 @@ core::Status SqliteStore::PrepareStatements() {
        "FROM findings WHERE (?1 IS NULL OR target_id = ?1) AND (?2 IS NULL OR unit_id = ?2) "
        "AND (?3 IS NULL OR check_name = ?3) AND (?4 OR resolved_at IS NULL) "
        "ORDER BY target_id, check_name, subject, first_seen_at, id"},
+      {&statements->count_probes,
+       "SELECT coalesce(sum(network_down = 0), 0), "
+       "coalesce(sum(network_down = 0 AND (outcome <> 'ok' OR duration_ms >= ?4)), 0), "
+       "coalesce(sum(network_down <> 0), 0), min(started_at) "
+       "FROM observations WHERE target_id = ?1 AND started_at >= ?2 AND started_at < ?3"},
+      {&statements->mark_network_down,
+       "UPDATE observations SET network_down = 1 "
+       "WHERE started_at >= ?1 AND started_at < ?2 AND outcome <> 'ok' AND network_down = 0"},
+      // The batch is the `?2` oldest rows before ?1; both statements select it the same way
+      // inside one transaction, so they see the same rows.
+      {&statements->rollup_batch,
+       "INSERT INTO observation_daily(target_id, day, probes, failures, network_down) "
+       "SELECT target_id, started_at / 86400, sum(network_down = 0), "
+       "sum(network_down = 0 AND outcome <> 'ok'), sum(network_down <> 0) FROM observations "
+       "WHERE id IN (SELECT id FROM observations WHERE started_at < ?1 "
+       "ORDER BY started_at, id LIMIT ?2) GROUP BY target_id, started_at / 86400 "
+       "ON CONFLICT(target_id, day) DO UPDATE SET probes = probes + excluded.probes, "
+       "failures = failures + excluded.failures, "
+       "network_down = network_down + excluded.network_down"},
+      {&statements->delete_batch,
+       "DELETE FROM observations WHERE id IN (SELECT id FROM observations "
+       "WHERE started_at < ?1 ORDER BY started_at, id LIMIT ?2)"},
+      {&statements->daily_rollups,
+       "SELECT day, probes, failures, network_down FROM observation_daily "
+       "WHERE target_id = ?1 ORDER BY day"},
   };
   for (const auto& [statement, sql] : all) {
     auto prepared = Statement::Prepare(db_, sql);
@@ -303,6 +333,7 @@ core::Result<std::int64_t> SqliteStore::RecordObservation(const std::string& tar
     if (observation.ok()) st.Bind(7, static_cast<std::int64_t>(items.size()));
     else st.BindNull(7);
     st.Bind(8, observation.detail);
+    st.Bind(9, std::int64_t{observation.network_down && !observation.ok() ? 1 : 0});
     if (auto s = st.Run(); !s) return s.error().WithContext(context);
   }
   const std::int64_t id = sqlite3_last_insert_rowid(db_);
@@ -391,6 +422,7 @@ core::Result<std::optional<StoredObservation>> SqliteStore::LatestObservation(
   out.observation.bytes = st.Int(5);
   out.item_count = st.OptionalInt(6);
   out.observation.detail = st.Text(7);
+  out.observation.network_down = st.Int(8) != 0;
   return std::optional<StoredObservation>(std::move(out));
 }
 
@@ -496,6 +528,67 @@ core::Result<std::vector<StoredFinding>> SqliteStore::Findings(const FindingFilt
     sf.last_seen_at = FromSeconds(st.Int(11));
     if (auto at = st.OptionalInt(12)) sf.resolved_at = FromSeconds(*at);
     out.push_back(std::move(sf));
+  }
+  return out;
+}
+
+core::Result<ProbeCounts> SqliteStore::CountProbes(const std::string& target_id,
+                                                   core::Timestamp from, core::Timestamp to,
+                                                   std::chrono::milliseconds slow_as_failure) {
+  Statement& st = statements_->count_probes;
+  ScopedReset reset(st);
+  st.Bind(1, target_id);
+  st.Bind(2, Seconds(from));
+  st.Bind(3, Seconds(to));
+  st.Bind(4, static_cast<std::int64_t>(slow_as_failure.count()));
+  auto row = st.Step();
+  if (!row) return row.error().WithContext("count probes of '" + target_id + "'");
+  ProbeCounts counts;
+  counts.probes = st.Int(0);
+  counts.failures = st.Int(1);
+  counts.network_down = st.Int(2);
+  if (auto first = st.OptionalInt(3)) counts.first_probe = FromSeconds(*first);
+  return counts;
+}
+
+core::Result<std::int64_t> SqliteStore::MarkNetworkDown(core::Timestamp from, core::Timestamp to) {
+  Statement& st = statements_->mark_network_down;
+  ScopedReset reset(st);
+  st.Bind(1, Seconds(from));
+  st.Bind(2, Seconds(to));
+  if (auto s = st.Run(); !s) return s.error().WithContext("mark network down");
+  return static_cast<std::int64_t>(sqlite3_changes(db_));
+}
+
+core::Result<std::int64_t> SqliteStore::PruneObservations(core::Timestamp older_than,
+                                                          int batch_size) {
+  const std::string context = "prune observations";
+  if (batch_size <= 0) {
+    return core::MakeError("store: " + context + ": batch size must be positive");
+  }
+  auto tx = Transaction::Begin(db_);
+  if (!tx) return tx.error().WithContext(context);
+  for (Statement* st : {&statements_->rollup_batch, &statements_->delete_batch}) {
+    ScopedReset reset(*st);
+    st->Bind(1, Seconds(older_than));
+    st->Bind(2, static_cast<std::int64_t>(batch_size));
+    if (auto s = st->Run(); !s) return s.error().WithContext(context);
+  }
+  const auto deleted = static_cast<std::int64_t>(sqlite3_changes(db_));
+  if (auto s = (*tx)->Commit(); !s) return s.error().WithContext(context);
+  return deleted;
+}
+
+core::Result<std::vector<DailyRollup>> SqliteStore::DailyRollups(const std::string& target_id) {
+  Statement& st = statements_->daily_rollups;
+  ScopedReset reset(st);
+  st.Bind(1, target_id);
+  std::vector<DailyRollup> out;
+  for (;;) {
+    auto row = st.Step();
+    if (!row) return row.error().WithContext("daily roll-ups of '" + target_id + "'");
+    if (!*row) break;
+    out.push_back({st.Int(0), st.Int(1), st.Int(2), st.Int(3)});
   }
   return out;
 }

@@ -53,6 +53,13 @@ class SqliteStore final : public Store {
                                    const std::vector<core::Finding>& findings,
                                    core::Timestamp now) override;
   core::Result<std::vector<StoredFinding>> Findings(const FindingFilter& filter) override;
+  core::Result<ProbeCounts> CountProbes(const std::string& target_id, core::Timestamp from,
+                                        core::Timestamp to,
+                                        std::chrono::milliseconds slow_as_failure) override;
+  core::Result<std::int64_t> MarkNetworkDown(core::Timestamp from, core::Timestamp to) override;
+  core::Result<std::int64_t> PruneObservations(core::Timestamp older_than,
+                                               int batch_size) override;
+  core::Result<std::vector<DailyRollup>> DailyRollups(const std::string& target_id) override;
 
   // The highest applied migration.
   core::Result<int> SchemaVersion();

@@ -50,6 +50,9 @@ struct Observation {
   std::optional<int> http_status;   // when a response arrived
   std::int64_t bytes = 0;           // body bytes after decompression
   std::string detail;               // free text for people (error text, final URL, …)
+  // The failure was the monitoring host's network, not the target's (canary down, or every
+  // fetch of that minute failed): availability does not count it. Only for failed observations.
+  bool network_down = false;
 
   bool ok() const { return outcome == kOk; }
 };
@@ -68,6 +71,22 @@ struct LastUpdateOptions {
   bool include_first_seen = true;
   // Count items marked pinned (置顶). Account freshness turns this off.
   bool include_pinned = true;
+};
+
+// Availability input: the observations of one target in a time window.
+struct ProbeCounts {
+  std::int64_t probes = 0;        // observations not flagged network_down
+  std::int64_t failures = 0;      // of those: failed, or took at least the slow threshold
+  std::int64_t network_down = 0;  // observations excluded as the monitoring host's failure
+  std::optional<core::Timestamp> first_probe;  // earliest observation in the window, any kind
+};
+
+// Per-day counts kept when raw observations are pruned (UTC days).
+struct DailyRollup {
+  std::int64_t day = 0;  // days since 1970-01-01 UTC
+  std::int64_t probes = 0;
+  std::int64_t failures = 0;  // outcome other than "ok" (no slow threshold: it is not known here)
+  std::int64_t network_down = 0;
 };
 
 struct StoredFinding {
@@ -127,6 +146,27 @@ class Store {
 
   // Findings matching the filter, ordered by target, check, subject, first_seen.
   virtual core::Result<std::vector<StoredFinding>> Findings(const FindingFilter& filter) = 0;
+
+  // Counts the target's observations with started_at in [from, to): see ProbeCounts. A
+  // successful observation whose duration is >= slow_as_failure counts as a failure (the
+  // national rule: a homepage that does not answer within 15 s is unavailable).
+  virtual core::Result<ProbeCounts> CountProbes(const std::string& target_id,
+                                                core::Timestamp from, core::Timestamp to,
+                                                std::chrono::milliseconds slow_as_failure) = 0;
+
+  // Flags every failed observation (any target) with started_at in [from, to) as network_down.
+  // Returns how many rows changed. Idempotent.
+  virtual core::Result<std::int64_t> MarkNetworkDown(core::Timestamp from, core::Timestamp to) = 0;
+
+  // Deletes at most `batch_size` of the oldest observations with started_at < older_than, in one
+  // short transaction that first adds them to the daily roll-ups (so availability history
+  // survives). Returns the number deleted: a caller loops while it equals batch_size, letting
+  // other work run between batches. Items and findings are never pruned.
+  virtual core::Result<std::int64_t> PruneObservations(core::Timestamp older_than,
+                                                       int batch_size) = 0;
+
+  // The daily roll-ups of a target, by day ascending.
+  virtual core::Result<std::vector<DailyRollup>> DailyRollups(const std::string& target_id) = 0;
 
   // The open findings matching the filter (its include_resolved is ignored).
   core::Result<std::vector<StoredFinding>> OpenFindings(FindingFilter filter) {

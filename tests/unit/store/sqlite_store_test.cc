@@ -116,7 +116,8 @@ TEST(SqliteStoreOpen, RefusesNewerSchema) {
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.error().message,
             "store: '" + path + "': database schema version 99 is newer than this govwatch "
-            "supports (1); upgrade govwatch or use another database file");
+            "supports (" + std::to_string(SqliteMigrations().back().version) +
+                "); upgrade govwatch or use another database file");
 }
 
 TEST(SqliteStoreOpen, MissingDirectoryIsAClearError) {
@@ -143,11 +144,12 @@ TEST(SqliteStoreOpen, AppliesNewMigrationsInOrderOnUpgrade) {
   const std::string path = dir.File("db");
   ASSERT_TRUE(SqliteStore::Open(path).ok());
   std::vector<Migration> upgraded(SqliteMigrations().begin(), SqliteMigrations().end());
-  upgraded.push_back({2, "extra", "CREATE TABLE extra (x INTEGER) STRICT;"});
-  upgraded.push_back({3, "extra column", "ALTER TABLE extra ADD COLUMN y INTEGER;"});
+  const int released = upgraded.back().version;
+  upgraded.push_back({released + 1, "extra", "CREATE TABLE extra (x INTEGER) STRICT;"});
+  upgraded.push_back({released + 2, "extra column", "ALTER TABLE extra ADD COLUMN y INTEGER;"});
   auto opened = SqliteStore::Open(path, upgraded);
   ASSERT_TRUE(opened.ok()) << opened.error().message;
-  EXPECT_EQ((*opened)->SchemaVersion().value(), 3);
+  EXPECT_EQ((*opened)->SchemaVersion().value(), released + 2);
   EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM pragma_table_info('extra')"), 2);
 }
 
@@ -155,12 +157,14 @@ TEST(SqliteStoreOpen, FailedMigrationLeavesNothingBehind) {
   TempDir dir;
   const std::string path = dir.File("db");
   std::vector<Migration> broken(SqliteMigrations().begin(), SqliteMigrations().end());
-  broken.push_back({2, "half", "CREATE TABLE half (x INTEGER); CREATE TABLE oops (;"});
+  const int released = broken.back().version;
+  broken.push_back({released + 1, "half", "CREATE TABLE half (x INTEGER); CREATE TABLE oops (;"});
   auto opened = SqliteStore::Open(path, broken);
   ASSERT_FALSE(opened.ok());
-  EXPECT_NE(opened.error().message.find("migration 2 (half)"), std::string::npos)
+  EXPECT_NE(opened.error().message.find("migration " + std::to_string(released + 1) + " (half)"),
+            std::string::npos)
       << opened.error().message;
-  EXPECT_EQ(QueryInt(path, "SELECT max(version) FROM schema_migrations"), 1);
+  EXPECT_EQ(QueryInt(path, "SELECT max(version) FROM schema_migrations"), released);
   EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM sqlite_master WHERE name = 'half'"), 0);
 }
 
