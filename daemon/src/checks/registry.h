@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "checks/account_freshness.h"
+#include "checks/availability.h"
 #include "checks/column_freshness.h"
 #include "checks/homepage_freshness.h"
 #include "checks/site_aggregate.h"
@@ -24,7 +25,7 @@ struct CheckInfo {
   core::Severity severity;          // the most severe class the check can yield
 };
 
-inline constexpr std::array<CheckInfo, 6> kChecks{{
+inline constexpr std::array<CheckInfo, 7> kChecks{{
     {kHomepageFreshness, "首页更新", "首页超过 14 天无新增信息（无日期的信息视为未更新），10 天起预警",
      "No new dated item on the homepage for more than homepage_stale_days (14); warning from "
      "homepage_warn_days (10).",
@@ -46,6 +47,12 @@ inline constexpr std::array<CheckInfo, 6> kChecks{{
      "账号超过 2 周（固原 1 周）未发布信息，以最新非置顶发布为准",
      "No non-pinned post for more than account_stale_days (national 14, Guyuan 7); warning from "
      "account_warn_days (10).",
+     core::Severity::kVeto},
+    {kAvailability, "站点无法访问",
+     "每天监测不少于 20 次，首页超过 15 秒无法访问即为失败；近 7 天无法访问比例达 5% 单项否决，3% 起预警",
+     "Homepage probes (>= availability_probes_per_day a day, availability_timeout 15 s) failing "
+     "over a rolling 7 days: ratio >= 5 % veto, >= 3 % warning; the monitoring host's own "
+     "network failures are not counted.",
      core::Severity::kVeto},
 }};
 

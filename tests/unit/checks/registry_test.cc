@@ -20,7 +20,7 @@ TEST(Registry, NamesAreUniqueAndDescribed) {
 
 TEST(Registry, EveryCheckNameUsedInFindingsIsRegistered) {
   for (const char* name : {kHomepageFreshness, kColumnFreshness, kBlankColumn, kSiteStaleColumns,
-                           kSiteBlankColumns, kAccountFreshness}) {
+                           kSiteBlankColumns, kAccountFreshness, kAvailability}) {
     const CheckInfo* info = FindCheck(name);
     ASSERT_NE(info, nullptr) << name;
     EXPECT_EQ(info->name, name);
