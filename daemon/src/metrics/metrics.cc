@@ -1,0 +1,204 @@
+#include "metrics/metrics.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/gauge.h>
+#include <prometheus/metric_family.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
+namespace govwatch::metrics {
+namespace {
+
+prometheus::Labels ToLabels(const TargetLabels& t) {
+  prometheus::Labels labels;
+  // Empty values are left out: Prometheus treats an empty label as absent, and columns have no
+  // platform while unattached accounts have no site.
+  auto put = [&labels](const char* name, const std::string& value) {
+    if (!value.empty()) labels.emplace(name, value);
+  };
+  put("target", t.target);
+  put("site", t.site);
+  put("unit", t.unit);
+  put("kind", t.kind);
+  put("platform", t.platform);
+  return labels;
+}
+
+prometheus::Family<prometheus::Gauge>& GaugeFamily(prometheus::Registry& registry,
+                                                   const char* name, const char* help) {
+  return prometheus::BuildGauge().Name(name).Help(help).Register(registry);
+}
+
+}  // namespace
+
+Metrics::Metrics(std::string_view version)
+    : registry_(std::make_shared<prometheus::Registry>()),
+      last_update_(&GaugeFamily(*registry_, "govwatch_last_update_timestamp_seconds",
+                                "Unix time of the newest dated item of the target (column, "
+                                "home page or account); absent while unknown.")),
+      stale_(&GaugeFamily(*registry_, "govwatch_stale",
+                          "1 when the freshness check finds the target not updated within its "
+                          "limit, else 0.")),
+      probe_success_(&GaugeFamily(*registry_, "govwatch_probe_success",
+                                  "1 when the last probe of the target fetched and parsed its "
+                                  "page, else 0.")),
+      probe_duration_(&GaugeFamily(*registry_, "govwatch_probe_duration_seconds",
+                                   "Wall time of the last probe of the target.")),
+      open_findings_(&GaugeFamily(*registry_, "govwatch_open_findings",
+                                  "Open findings by site or account, check and severity.")),
+      availability_(&GaugeFamily(*registry_, "govwatch_availability_ratio",
+                                 "Successful probes divided by all probes of the site over the "
+                                 "rolling availability window.")),
+      fetches_(&prometheus::BuildCounter()
+                    .Name("govwatch_fetches_total")
+                    .Help("HTTP fetches by outcome (ok, timeout, dns, tls, http_status, ...).")
+                    .Register(*registry_)),
+      scheduler_lag_(&GaugeFamily(*registry_, "govwatch_scheduler_lag_seconds",
+                                  "How late the most recently started due check began.")
+                          .Add({})),
+      reload_successful_(&GaugeFamily(*registry_, "govwatch_config_last_reload_successful",
+                                      "1 when the last configuration load succeeded, else 0.")
+                              .Add({})),
+      reload_success_time_(
+          &GaugeFamily(*registry_, "govwatch_config_last_reload_success_timestamp_seconds",
+                       "Unix time of the last successful configuration load.")
+               .Add({})),
+      targets_(&GaugeFamily(*registry_, "govwatch_targets",
+                            "Configured targets by kind.")) {
+  GaugeFamily(*registry_, "govwatch_build_info", "Build information; the value is always 1.")
+      .Add({{"version", std::string(version)}})
+      .Set(1);
+}
+
+Metrics::~Metrics() = default;
+
+std::string Metrics::Serialize() const {
+  std::vector<prometheus::MetricFamily> families = registry_->Collect();
+  // prometheus-cpp keeps series in a hash map; sorting by labels makes the page stable between
+  // scrapes and across library versions, which people diffing it and golden tests rely on.
+  for (auto& family : families) {
+    std::sort(family.metric.begin(), family.metric.end(),
+              [](const prometheus::ClientMetric& a, const prometheus::ClientMetric& b) {
+                return a.label < b.label;
+              });
+  }
+  return prometheus::TextSerializer().Serialize(families);
+}
+
+void Metrics::RemoveSeriesLocked(const TargetSeries& series) {
+  if (series.last_update != nullptr) last_update_->Remove(series.last_update);
+  stale_->Remove(series.stale);
+  probe_success_->Remove(series.success);
+  probe_duration_->Remove(series.duration);
+}
+
+void Metrics::RecordProbe(const TargetLabels& labels, bool success, double duration_seconds,
+                          std::optional<double> last_update_unix, bool stale) {
+  std::lock_guard lock(mutex_);
+  auto it = target_series_.find(labels.target);
+  if (it != target_series_.end() && !(it->second.labels == labels)) {
+    RemoveSeriesLocked(it->second);
+    target_series_.erase(it);
+    it = target_series_.end();
+  }
+  if (it == target_series_.end()) {
+    const prometheus::Labels l = ToLabels(labels);
+    TargetSeries series{labels, nullptr, &stale_->Add(l), &probe_success_->Add(l),
+                        &probe_duration_->Add(l)};
+    it = target_series_.emplace(labels.target, series).first;
+  }
+  TargetSeries& series = it->second;
+  series.stale->Set(stale ? 1 : 0);
+  series.success->Set(success ? 1 : 0);
+  series.duration->Set(duration_seconds);
+  if (last_update_unix) {
+    if (series.last_update == nullptr) series.last_update = &last_update_->Add(ToLabels(labels));
+    series.last_update->Set(*last_update_unix);
+  } else if (series.last_update != nullptr) {
+    last_update_->Remove(series.last_update);
+    series.last_update = nullptr;
+  }
+}
+
+void Metrics::RemoveTarget(std::string_view target) {
+  std::lock_guard lock(mutex_);
+  auto it = target_series_.find(target);
+  if (it == target_series_.end()) return;
+  RemoveSeriesLocked(it->second);
+  target_series_.erase(it);
+}
+
+void Metrics::SetOpenFindings(const std::map<FindingKey, int>& open) {
+  std::lock_guard lock(mutex_);
+  for (auto it = finding_series_.begin(); it != finding_series_.end();) {
+    if (open.contains(it->first)) {
+      ++it;
+    } else {
+      open_findings_->Remove(it->second);
+      it = finding_series_.erase(it);
+    }
+  }
+  for (const auto& [key, count] : open) {
+    auto [it, inserted] = finding_series_.try_emplace(key, nullptr);
+    if (inserted) {
+      const auto& [site, check, severity] = key;
+      it->second = &open_findings_->Add({{"site", site}, {"check", check}, {"severity", severity}});
+    }
+    it->second->Set(count);
+  }
+}
+
+void Metrics::CountFetch(std::string_view outcome) {
+  // Family::Add returns the existing counter for known labels; outcomes are a small fixed set.
+  fetches_->Add({{"outcome", std::string(outcome)}}).Increment();
+}
+
+void Metrics::SetSchedulerLag(double seconds) { scheduler_lag_->Set(seconds); }
+
+void Metrics::SetAvailability(std::string_view site, double ratio) {
+  std::lock_guard lock(mutex_);
+  auto it = availability_series_.find(site);
+  if (it == availability_series_.end()) {
+    it = availability_series_
+             .emplace(std::string(site), &availability_->Add({{"site", std::string(site)}}))
+             .first;
+  }
+  it->second->Set(ratio);
+}
+
+void Metrics::RemoveSite(std::string_view site) {
+  std::lock_guard lock(mutex_);
+  auto it = availability_series_.find(site);
+  if (it == availability_series_.end()) return;
+  availability_->Remove(it->second);
+  availability_series_.erase(it);
+}
+
+void Metrics::RecordReload(bool ok, double unix_time) {
+  reload_successful_->Set(ok ? 1 : 0);
+  if (ok) reload_success_time_->Set(unix_time);
+}
+
+void Metrics::SetTargetCounts(const std::map<std::string, int>& by_kind) {
+  std::lock_guard lock(mutex_);
+  for (auto it = target_count_series_.begin(); it != target_count_series_.end();) {
+    if (by_kind.contains(it->first)) {
+      ++it;
+    } else {
+      targets_->Remove(it->second);
+      it = target_count_series_.erase(it);
+    }
+  }
+  for (const auto& [kind, count] : by_kind) {
+    auto [it, inserted] = target_count_series_.try_emplace(kind, nullptr);
+    if (inserted) it->second = &targets_->Add({{"kind", kind}});
+    it->second->Set(count);
+  }
+}
+
+}  // namespace govwatch::metrics

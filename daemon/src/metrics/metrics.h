@@ -1,0 +1,129 @@
+// Metrics: govwatch's metric families on a prometheus-cpp registry, and their text exposition.
+//
+// The composition root owns one Metrics and feeds it plain values (no dependency on schedule/,
+// checks/ or store/); web/ serves Serialize() on GET /metrics. Every family has HELP text, uses
+// base units, and is labelled only with ids and small enumerations — never a URL — so the number
+// of series is bounded by the configuration, not by what the sites publish.
+//
+// Families (labels in braces; a label whose value is empty is left out, as Prometheus treats an
+// empty label as absent):
+//   govwatch_last_update_timestamp_seconds{target,site,unit,kind,platform}  gauge; absent while no
+//       update date is known for the target (an alert on `time() - x` must not fire on 0)
+//   govwatch_stale{…same…}                     gauge 0/1: the freshness check found the target stale
+//   govwatch_probe_success{…same…}             gauge 0/1: the last probe fetched and parsed
+//   govwatch_probe_duration_seconds{…same…}    gauge: wall time of the last probe
+//   govwatch_open_findings{site,check,severity} gauge: open findings; site is a site or account id
+//   govwatch_availability_ratio{site}          gauge: successful / all probes over the window
+//   govwatch_fetches_total{outcome}            counter: outcome "ok", "timeout", "dns", …
+//   govwatch_scheduler_lag_seconds             gauge: how late the last due check started
+//   govwatch_config_last_reload_successful     gauge 0/1
+//   govwatch_config_last_reload_success_timestamp_seconds  gauge
+//   govwatch_build_info{version}               gauge, always 1
+//   govwatch_targets{kind}                     gauge: configured targets by kind
+//
+// `kind` is the column kind ("news", "notice", …), "homepage" for a site's home page, and
+// "account" for a new-media account, whose platform ("wechat", "weibo", …) is in `platform`.
+//
+// Thread-safety: every method may be called from any thread. prometheus-cpp metrics and family
+// add/remove are internally synchronised; the series bookkeeping here is under a mutex.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+namespace prometheus {
+class Registry;
+class Gauge;
+class Counter;
+template <typename T>
+class Family;
+}  // namespace prometheus
+
+namespace govwatch::metrics {
+
+// The identity of one monitored target (site home page, column or account) as metric labels.
+struct TargetLabels {
+  std::string target;    // target id: "site/column", site id, or account id
+  std::string site;      // site id; empty for accounts that belong to no site
+  std::string unit;      // unit id (单位)
+  std::string kind;      // column kind, "homepage", or "account"
+  std::string platform;  // accounts only: "wechat", "weibo", …; empty otherwise
+
+  friend bool operator==(const TargetLabels&, const TargetLabels&) = default;
+};
+
+// (site or account id, check name, severity name) → number of open findings.
+using FindingKey = std::tuple<std::string, std::string, std::string>;
+
+class Metrics {
+ public:
+  // `version` goes into govwatch_build_info.
+  explicit Metrics(std::string_view version);
+  ~Metrics();
+  Metrics(const Metrics&) = delete;
+  Metrics& operator=(const Metrics&) = delete;
+
+  // The whole registry in the Prometheus text exposition format 0.0.4.
+  std::string Serialize() const;
+
+  // The outcome of one probe of one target. A target whose labels changed since the last call
+  // (kind or site edited in a reload) loses its old series. `last_update_unix` nullopt removes
+  // the last-update series: no date is known.
+  void RecordProbe(const TargetLabels& labels, bool success, double duration_seconds,
+                   std::optional<double> last_update_unix, bool stale);
+  // Removes every per-target series of `target` (it left the configuration). No-op if unknown.
+  void RemoveTarget(std::string_view target);
+
+  // Replaces govwatch_open_findings with `open`: keys absent from `open` (resolved findings)
+  // disappear, keys with a count of 0 are exported as 0.
+  void SetOpenFindings(const std::map<FindingKey, int>& open);
+
+  // Adds one to govwatch_fetches_total{outcome}.
+  void CountFetch(std::string_view outcome);
+  void SetSchedulerLag(double seconds);
+  // ratio in [0, 1]; RemoveSite drops it when the site leaves the configuration.
+  void SetAvailability(std::string_view site, double ratio);
+  void RemoveSite(std::string_view site);
+  // A configuration (re)load finished at `unix_time`: sets the success flag, and the success
+  // timestamp only when `ok`.
+  void RecordReload(bool ok, double unix_time);
+  // Replaces govwatch_targets with the given counts by kind.
+  void SetTargetCounts(const std::map<std::string, int>& by_kind);
+
+ private:
+  // The series of one target; last_update is null while no update date is known.
+  struct TargetSeries {
+    TargetLabels labels;
+    prometheus::Gauge* last_update = nullptr;
+    prometheus::Gauge* stale = nullptr;
+    prometheus::Gauge* success = nullptr;
+    prometheus::Gauge* duration = nullptr;
+  };
+  void RemoveSeriesLocked(const TargetSeries& series);
+
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Gauge>* last_update_;
+  prometheus::Family<prometheus::Gauge>* stale_;
+  prometheus::Family<prometheus::Gauge>* probe_success_;
+  prometheus::Family<prometheus::Gauge>* probe_duration_;
+  prometheus::Family<prometheus::Gauge>* open_findings_;
+  prometheus::Family<prometheus::Gauge>* availability_;
+  prometheus::Family<prometheus::Counter>* fetches_;
+  prometheus::Gauge* scheduler_lag_;
+  prometheus::Gauge* reload_successful_;
+  prometheus::Gauge* reload_success_time_;
+  prometheus::Family<prometheus::Gauge>* targets_;
+
+  mutable std::mutex mutex_;  // guards the maps below (never held while serializing)
+  std::map<std::string, TargetSeries, std::less<>> target_series_;
+  std::map<FindingKey, prometheus::Gauge*> finding_series_;
+  std::map<std::string, prometheus::Gauge*, std::less<>> availability_series_;
+  std::map<std::string, prometheus::Gauge*> target_count_series_;
+};
+
+}  // namespace govwatch::metrics
