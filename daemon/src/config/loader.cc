@@ -25,26 +25,37 @@ using yaml::YamlDocument;
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 7> kTopKeys = {
-    "units", "sites", "accounts", "profiles", "default_profile", "storage", "http"};
+constexpr std::array<std::string_view, 9> kTopKeys = {
+    "units",   "sites", "accounts", "profiles", "default_profile",
+    "storage", "http",  "web",      "schedule"};
 constexpr std::array<std::string_view, 5> kUnitKeys = {"id", "name", "region", "aliases",
                                                        "contacts"};
 constexpr std::array<std::string_view, 3> kContactKeys = {"name", "email", "phone"};
-constexpr std::array<std::string_view, 9> kSiteKeys = {
-    "id",         "name",       "unit",     "homepage", "time_zone",
-    "profile",    "verify_tls", "homepage_stale_days", "columns"};
-constexpr std::array<std::string_view, 8> kColumnKeys = {
-    "id", "name", "url", "kind", "item_xpath", "title_xpath", "date_xpath", "stale_days"};
-constexpr std::array<std::string_view, 8> kAccountKeys = {
-    "id", "name", "platform", "unit", "source", "profile", "stale_days", "verify_tls"};
+constexpr std::array<std::string_view, 10> kSiteKeys = {"id",
+                                                        "name",
+                                                        "unit",
+                                                        "homepage",
+                                                        "time_zone",
+                                                        "profile",
+                                                        "verify_tls",
+                                                        "homepage_stale_days",
+                                                        "homepage_interval",
+                                                        "columns"};
+constexpr std::array<std::string_view, 9> kColumnKeys = {"id",         "name",       "url",
+                                                         "kind",       "item_xpath", "title_xpath",
+                                                         "date_xpath", "stale_days", "interval"};
+constexpr std::array<std::string_view, 9> kAccountKeys = {
+    "id", "name", "platform", "unit", "source", "profile", "stale_days", "verify_tls", "interval"};
 constexpr std::array<std::string_view, 2> kSourceKeys = {"type", "url"};
 constexpr std::array<std::string_view, 1> kSourceTypes = {"feed"};
-constexpr std::array<std::string_view, 1> kStorageKeys = {"path"};
+constexpr std::array<std::string_view, 2> kStorageKeys = {"path", "observation_retention"};
+constexpr std::array<std::string_view, 3> kWebKeys = {"listen", "token", "token_file"};
+constexpr std::array<std::string_view, 2> kScheduleKeys = {"canary_url", "jitter"};
 constexpr std::array<std::string_view, 10> kHttpKeys = {
     "user_agent",    "connect_timeout", "total_timeout", "max_connections",
     "max_connections_per_host", "per_host_delay", "max_body_bytes", "max_redirects",
     "retries",       "proxy"};
-constexpr std::array<std::string_view, 17> kProfileKeys = {
+constexpr std::array<std::string_view, 21> kProfileKeys = {
     "inherits",
     "homepage_stale_days",
     "homepage_warn_days",
@@ -62,7 +73,25 @@ constexpr std::array<std::string_view, 17> kProfileKeys = {
     "availability_warn_ratio",
     "availability_window_days",
     "interpretation_working_days",
+    "homepage_interval",
+    "account_interval",
+    "column_interval",
+    "column_default_interval",
 };
+
+// Shorter intervals would hammer sites that are often on small shared hosts, and scheduler
+// overhead starts to matter; no rule needs more than a few reads an hour.
+constexpr std::chrono::seconds kMinInterval{10};
+// The homepage read is also the availability probe; a day between probes leaves the daily
+// availability figure without data. (The national 20 probes a day need ≤ 72m; the daemon warns
+// about that, since a test setup may deliberately probe less.)
+constexpr std::chrono::seconds kMaxHomepageInterval{24 * 3600};
+// Availability is a ratio over 7 days of observations; one day more keeps the oldest day whole
+// while pruning runs.
+constexpr std::chrono::seconds kMinObservationRetention{8 * 86400};
+
+// Which bounds an interval has: the homepage's doubles as the availability probe.
+enum class IntervalKind { kTarget, kHomepage };
 
 constexpr std::array<core::ColumnKind, 11> kAllColumnKinds = {
     core::ColumnKind::kHomepage,   core::ColumnKind::kNews,       core::ColumnKind::kNotice,
@@ -162,6 +191,20 @@ class Decoder {
   bool GetBool(const Fields& f, std::string_view key, bool& out);
   bool GetDuration(const Fields& f, std::string_view key, std::chrono::milliseconds& out,
                    std::chrono::milliseconds min);
+  // A duration in whole seconds; `text` receives the value as written (after ${VAR}), for
+  // messages. False (after reporting) when absent, invalid or fractional.
+  bool GetSeconds(const Fields& f, std::string_view key, std::chrono::seconds& out,
+                  std::string& text);
+  bool ParseSecondsText(const Node& value, std::string_view key, const std::string& text,
+                        std::chrono::seconds& out);
+  // A scheduling interval: whole seconds, ≥ kMinInterval, and ≤ kMaxHomepageInterval for a
+  // homepage. CheckInterval reports a value out of bounds and returns false.
+  bool CheckInterval(const Node& value, std::string_view key, const std::string& text,
+                     std::chrono::seconds interval, IntervalKind kind);
+  bool GetInterval(const Fields& f, std::string_view key, std::chrono::seconds& out,
+                   IntervalKind kind);
+  bool GetOptInterval(const Fields& f, std::string_view key,
+                      std::optional<std::chrono::seconds>& out, IntervalKind kind);
   bool GetUrl(const Fields& f, std::string_view key, std::string& out, bool required);
   bool GetOptUrl(const Fields& f, std::string_view key, std::optional<std::string>& out);
   bool GetXPath(const Fields& f, std::string_view key, std::optional<std::string>& out);
@@ -183,6 +226,8 @@ class Decoder {
   void DecodeAccount(const Node& n, Account& account, const Config& config);
   void DecodeStorage(const Fields& top, Config& config);
   void DecodeHttp(const Fields& top, Config& config);
+  void DecodeWeb(const Fields& top, Config& config);
+  void DecodeSchedule(const Fields& top, Config& config);
 
   // Reports a reference to an undefined unit or profile.
   void CheckUnitRef(const Fields& f, const std::string& unit_id);
@@ -452,6 +497,64 @@ bool Decoder::GetDuration(const Fields& f, std::string_view key, std::chrono::mi
   return true;
 }
 
+bool Decoder::ParseSecondsText(const Node& value, std::string_view key, const std::string& text,
+                               std::chrono::seconds& out) {
+  const auto parsed = core::ParseDuration(text);
+  if (!parsed.ok()) {
+    Report(value, Quote(key) + ": " + parsed.error().message);
+    return false;
+  }
+  if (*parsed % std::chrono::seconds{1} != std::chrono::milliseconds{0}) {
+    Report(value,
+           Quote(key) + ": must be whole seconds, got " + std::to_string(parsed->count()) + "ms");
+    return false;
+  }
+  out = std::chrono::duration_cast<std::chrono::seconds>(*parsed);
+  return true;
+}
+
+bool Decoder::GetSeconds(const Fields& f, std::string_view key, std::chrono::seconds& out,
+                         std::string& text) {
+  const Node* v = ValueOf(f, key, false);
+  if (v == nullptr) return false;
+  if (!ExpandScalar(*v, key, text)) return false;
+  return ParseSecondsText(*v, key, text, out);
+}
+
+bool Decoder::CheckInterval(const Node& value, std::string_view key, const std::string& text,
+                            std::chrono::seconds interval, IntervalKind kind) {
+  if (interval < kMinInterval) {
+    Report(value, Quote(key) + ": interval must be at least 10s, got " + Quote(text));
+    return false;
+  }
+  if (kind == IntervalKind::kHomepage && interval > kMaxHomepageInterval) {
+    Report(value, Quote(key) +
+                      ": must be at most 24h (the homepage read is also the "
+                      "availability probe), got " +
+                      Quote(text));
+    return false;
+  }
+  return true;
+}
+
+bool Decoder::GetInterval(const Fields& f, std::string_view key, std::chrono::seconds& out,
+                          IntervalKind kind) {
+  std::chrono::seconds interval{0};
+  std::string text;
+  if (!GetSeconds(f, key, interval, text)) return false;
+  if (!CheckInterval(*f.Find(key)->value, key, text, interval, kind)) return false;
+  out = interval;
+  return true;
+}
+
+bool Decoder::GetOptInterval(const Fields& f, std::string_view key,
+                             std::optional<std::chrono::seconds>& out, IntervalKind kind) {
+  std::chrono::seconds interval{0};
+  if (!GetInterval(f, key, interval, kind)) return false;
+  out = interval;
+  return true;
+}
+
 bool Decoder::GetUrl(const Fields& f, std::string_view key, std::string& out, bool required) {
   std::string text;
   if (!GetText(f, key, text, required)) return false;
@@ -658,6 +761,36 @@ const Profile* Decoder::ResolveProfile(const std::string& id, std::vector<std::s
     GetRatio(f, "availability_warn_ratio", p.availability_warn_ratio);
     GetInt(f, "availability_window_days", p.availability_window_days, 1);
     GetInt(f, "interpretation_working_days", p.interpretation_working_days, 1);
+    GetInterval(f, "homepage_interval", p.homepage_interval, IntervalKind::kHomepage);
+    GetInterval(f, "account_interval", p.account_interval, IntervalKind::kTarget);
+    if (const Node* kinds = ValueOf(f, "column_interval", false)) {
+      if (kinds->kind != NodeKind::kMap) {
+        Report(*kinds, "'column_interval': expected a map of column kind to duration, got " +
+                           std::string(yaml::KindName(kinds->kind)));
+      } else {
+        std::vector<Entry> entries;
+        CollectEntries(*kinds, entries, false);
+        for (const Entry& e : entries) {
+          const auto kind = core::ParseColumnKind(e.key);
+          if (!kind) {
+            Report(*e.key_node, "'column_interval': invalid column kind " + Quote(e.key) +
+                                    " (allowed: " + AllowedList(kAllColumnKinds) + ")");
+            continue;
+          }
+          if (e.value->kind == NodeKind::kNull) {
+            Report(*e.value, Quote(e.key) + ": missing value");
+            continue;
+          }
+          std::string text;
+          std::chrono::seconds interval{0};
+          if (!ExpandScalar(*e.value, e.key, text)) continue;
+          if (!ParseSecondsText(*e.value, e.key, text, interval)) continue;
+          if (!CheckInterval(*e.value, e.key, text, interval, IntervalKind::kTarget)) continue;
+          p.column_interval[*kind] = interval;
+        }
+      }
+    }
+    GetInterval(f, "column_default_interval", p.column_default_interval, IntervalKind::kTarget);
   }
   p.id = id;
   chain.pop_back();
@@ -752,6 +885,7 @@ void Decoder::DecodeSite(const Node& n, Site& site, const Config& config) {
   if (GetId(f, "profile", site.profile, false)) CheckProfileRef(f, site.profile, config);
   GetBool(f, "verify_tls", site.verify_tls);
   GetOptInt(f, "homepage_stale_days", site.homepage_stale_days, 1);
+  GetOptInterval(f, "homepage_interval", site.homepage_interval, IntervalKind::kHomepage);
 
   // Column ids are unique within a site; few per site, so a small sorted scan would do, but a
   // map keeps the first position for the message.
@@ -802,6 +936,7 @@ void Decoder::DecodeColumn(const Node& n, Column& column) {
   GetXPath(f, "title_xpath", column.title_xpath);
   GetXPath(f, "date_xpath", column.date_xpath);
   GetOptInt(f, "stale_days", column.stale_days, 1);
+  GetOptInterval(f, "interval", column.interval, IntervalKind::kTarget);
 }
 
 // ---- accounts ----------------------------------------------------------------------------
@@ -846,9 +981,10 @@ void Decoder::DecodeAccount(const Node& n, Account& account, const Config& confi
   if (GetId(f, "profile", account.profile, false)) CheckProfileRef(f, account.profile, config);
   GetOptInt(f, "stale_days", account.stale_days, 1);
   GetBool(f, "verify_tls", account.verify_tls);
+  GetOptInterval(f, "interval", account.interval, IntervalKind::kTarget);
 }
 
-// ---- storage, http -----------------------------------------------------------------------
+// ---- storage, http, web, schedule ---------------------------------------------------------------
 
 void Decoder::DecodeStorage(const Fields& top, Config& config) {
   const Node* v = ValueOf(top, "storage", false);
@@ -856,6 +992,18 @@ void Decoder::DecodeStorage(const Fields& top, Config& config) {
   Fields f;
   if (!ReadMap(*v, "storage", kStorageKeys, f)) return;
   if (f.Find("path") != nullptr) GetText(f, "path", config.storage.path, true);
+  std::chrono::seconds retention{0};
+  std::string text;
+  if (GetSeconds(f, "observation_retention", retention, text)) {
+    if (retention < kMinObservationRetention) {
+      Report(*f.Find("observation_retention")->value,
+             "'observation_retention': must be at least 8d (availability is computed over 7 "
+             "days of observations), got " +
+                 Quote(text));
+    } else {
+      config.storage.observation_retention = retention;
+    }
+  }
 }
 
 void Decoder::DecodeHttp(const Fields& top, Config& config) {
@@ -889,6 +1037,75 @@ void Decoder::DecodeHttp(const Fields& top, Config& config) {
   GetOptUrl(f, "proxy", h.proxy);
 }
 
+void Decoder::DecodeWeb(const Fields& top, Config& config) {
+  const Node* v = ValueOf(top, "web", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "web", kWebKeys, f)) return;
+  WebSettings& w = config.web;
+  std::optional<ListenAddress> listen;
+  if (f.Find("listen") != nullptr) {
+    std::string text;
+    if (GetText(f, "listen", text, true)) {
+      auto parsed = ParseListenAddress(text);
+      if (parsed.ok()) {
+        w.listen = std::move(text);
+        listen = std::move(*parsed);
+      } else {
+        Report(*f.Find("listen")->value,
+               "'listen': invalid listen address " + Quote(text) + ": " + parsed.error().message);
+      }
+    }
+  }
+  // A key that is present but bad has been reported; the token rule below would only repeat it.
+  bool token_problem = false;
+  if (f.Find("token") != nullptr) {
+    std::optional<std::string> token;
+    if (!GetOptText(f, "token", token) && ValueOf(f, "token", false) != nullptr) {
+      token_problem = true;
+    } else if (token && !std::all_of(token->begin(), token->end(),
+                                     [](char c) { return c > ' ' && c < 0x7f; })) {
+      // The value is a secret: the message never repeats it.
+      Report(*f.Find("token")->value,
+             "'token': must be printable ASCII without spaces (it is sent in an HTTP header)");
+      token_problem = true;
+    } else {
+      w.token = std::move(token);
+    }
+  }
+  if (f.Find("token_file") != nullptr) {
+    std::optional<std::string> path;
+    if (!GetOptText(f, "token_file", path) && ValueOf(f, "token_file", false) != nullptr) {
+      token_problem = true;
+    } else if (path && !path->starts_with('/')) {
+      // The daemon may run with another working directory than check-config.
+      Report(*f.Find("token_file")->value,
+             "'token_file': must be an absolute path, got " + Quote(*path));
+      token_problem = true;
+    } else {
+      w.token_file = std::move(path);
+    }
+  }
+  if (w.token && w.token_file) {
+    Report(*f.Find("token_file")->value,
+           "'token_file': give either 'token' or 'token_file', not both");
+  }
+  if (listen && !listen->loopback && !w.token && !w.token_file && !token_problem) {
+    Report(*f.Find("listen")->value,
+           "'listen': a token is required when listening on a non-loopback address (set "
+           "'token' or 'token_file')");
+  }
+}
+
+void Decoder::DecodeSchedule(const Fields& top, Config& config) {
+  const Node* v = ValueOf(top, "schedule", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "schedule", kScheduleKeys, f)) return;
+  GetOptUrl(f, "canary_url", config.schedule.canary_url);
+  GetRatio(f, "jitter", config.schedule.jitter);
+}
+
 void Decoder::Decode(Config& config) {
   const Node& root = doc_.root();
   if (root.kind == NodeKind::kNull) {
@@ -911,6 +1128,8 @@ void Decoder::Decode(Config& config) {
   DecodeAccounts(top, config);
   DecodeStorage(top, config);
   DecodeHttp(top, config);
+  DecodeWeb(top, config);
+  DecodeSchedule(top, config);
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 #include "config/validate.h"
 
+#include <arpa/inet.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
+#include <netinet/in.h>
 
 #include <algorithm>
 #include <boost/url/parse.hpp>
@@ -134,6 +136,66 @@ core::Result<std::uint64_t> ParseByteSize(std::string_view text) {
     }
   }
   return bad();
+}
+
+core::Result<ListenAddress> ParseListenAddress(std::string_view text) {
+  constexpr std::string_view kForm = "expected HOST:PORT or [IPv6]:PORT, e.g. 127.0.0.1:9816";
+  ListenAddress out;
+  std::string_view port_text;
+  bool bracketed = false;
+  if (text.starts_with('[')) {
+    const size_t close = text.find(']');
+    if (close == std::string_view::npos) return core::MakeError(std::string(kForm));
+    out.host = std::string(text.substr(1, close - 1));
+    const std::string_view rest = text.substr(close + 1);
+    if (!rest.starts_with(':')) return core::MakeError(std::string(kForm));
+    port_text = rest.substr(1);
+    bracketed = true;
+  } else {
+    const size_t colon = text.rfind(':');
+    if (colon == std::string_view::npos) return core::MakeError(std::string(kForm));
+    if (text.find(':') != colon) {
+      return core::MakeError("IPv6 addresses go in brackets, e.g. [::1]:9816");
+    }
+    out.host = std::string(text.substr(0, colon));
+    port_text = text.substr(colon + 1);
+  }
+  unsigned port = 0;
+  const auto [ptr, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  const bool digits_only =
+      !port_text.empty() &&
+      std::all_of(port_text.begin(), port_text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits_only || ec != std::errc{} || ptr != port_text.data() + port_text.size() ||
+      port > 65535) {
+    return core::MakeError("port must be a number from 0 to 65535, got '" + std::string(port_text) +
+                           "'");
+  }
+  out.port = static_cast<std::uint16_t>(port);
+  if (out.host.empty()) {
+    // ":9816" means every address to some servers; here the operator must say so (0.0.0.0).
+    return core::MakeError("missing host (use 0.0.0.0 or [::] to listen on every address)");
+  }
+  if (bracketed) {
+    in6_addr v6{};
+    if (inet_pton(AF_INET6, out.host.c_str(), &v6) != 1) {
+      return core::MakeError("'" + out.host + "' in brackets is not an IPv6 address");
+    }
+    const bool v4_mapped_loopback = IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[12] == 127;
+    out.loopback = IN6_IS_ADDR_LOOPBACK(&v6) || v4_mapped_loopback;
+    return out;
+  }
+  if (out.host == "localhost") {
+    out.loopback = true;
+    return out;
+  }
+  in_addr v4{};
+  // inet_pton accepts only dotted-quad decimal, not inet_aton's "127.1" or octal forms.
+  if (inet_pton(AF_INET, out.host.c_str(), &v4) != 1) {
+    return core::MakeError("host must be an IP address or localhost, got '" + out.host + "'");
+  }
+  out.loopback = (ntohl(v4.s_addr) >> 24) == 127;
+  return out;
 }
 
 size_t EditDistance(std::string_view a, std::string_view b) {

@@ -31,6 +31,18 @@ std::optional<std::string> CheckHttpUrl(std::string_view url);
 // "10MiB", "512KiB", "1GiB", "10MB" (10^6), "1500B" or a plain integer of bytes.
 core::Result<std::uint64_t> ParseByteSize(std::string_view text);
 
+// A listen address of the daemon's web endpoints, as parsed from `web.listen`.
+struct ListenAddress {
+  std::string host;        // as written, without brackets: "127.0.0.1", "::1", "localhost"
+  std::uint16_t port = 0;  // 0 asks the kernel for a free port (tests)
+  bool loopback = false;   // 127.0.0.0/8, ::1, ::ffff:127.0.0.0/104 or "localhost"
+};
+// "HOST:PORT" with HOST an IPv4 literal or "localhost", or "[IPv6]:PORT"; PORT 0–65535. Host
+// names other than localhost are refused: the listener binds before DNS is worth trusting, and
+// an address that resolves differently later would silently move the endpoint.
+// Error: the reason, without the text ("port must be a number from 0 to 65535, got '70000'").
+core::Result<ListenAddress> ParseListenAddress(std::string_view text);
+
 // Edit distance (insert, delete, substitute, swap adjacent) over bytes; enough for ASCII keys.
 size_t EditDistance(std::string_view a, std::string_view b);
 // The candidate closest to `word` when it is close enough to be a likely typo, else nullopt.

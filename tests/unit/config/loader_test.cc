@@ -185,6 +185,18 @@ TEST(GoodConfig, MinimalConfigGetsTheDocumentedDefaults) {
   EXPECT_EQ(c.http.connect_timeout, milliseconds{10'000});
   EXPECT_EQ(c.http.max_body_bytes, 10u * 1024 * 1024);
   EXPECT_EQ(c.http.max_redirects, 10);
+  EXPECT_EQ(c.storage.observation_retention, seconds{90 * 86400});
+  EXPECT_EQ(c.web.listen, "127.0.0.1:9816");
+  EXPECT_FALSE(c.web.token.has_value());
+  EXPECT_FALSE(c.web.token_file.has_value());
+  EXPECT_FALSE(c.schedule.canary_url.has_value());
+  EXPECT_DOUBLE_EQ(c.schedule.jitter, 1.0);
+  const Profile& national = c.profiles.at("national");
+  EXPECT_EQ(national.homepage_interval, seconds{3600});
+  EXPECT_EQ(national.account_interval, seconds{6 * 3600});
+  EXPECT_EQ(national.column_interval,
+            (std::map<core::ColumnKind, seconds>{{core::ColumnKind::kNews, seconds{4 * 3600}}}));
+  EXPECT_EQ(national.column_default_interval, seconds{86400});
 
   const Site* site = c.FindSite("portal");
   ASSERT_NE(site, nullptr);
@@ -193,11 +205,13 @@ TEST(GoodConfig, MinimalConfigGetsTheDocumentedDefaults) {
   EXPECT_EQ(site->time_zone.name(), core::TimeZone().name());
   EXPECT_TRUE(site->verify_tls);
   EXPECT_FALSE(site->homepage_stale_days.has_value());
+  EXPECT_FALSE(site->homepage_interval.has_value());
   ASSERT_EQ(site->columns.size(), 1u);
   const Column& col = site->columns[0];
   EXPECT_EQ(col.kind, core::ColumnKind::kNews);
   EXPECT_FALSE(col.item_xpath.has_value());
   EXPECT_FALSE(col.stale_days.has_value());
+  EXPECT_FALSE(col.interval.has_value());
 
   const Account* account = c.FindAccount("fabu");
   ASSERT_NE(account, nullptr);
@@ -205,6 +219,7 @@ TEST(GoodConfig, MinimalConfigGetsTheDocumentedDefaults) {
   EXPECT_EQ(account->source.type, "feed");
   EXPECT_EQ(account->source.url, "http://rsshub.example.gov.cn/weibo/user/123");
   EXPECT_EQ(account->profile, "national");
+  EXPECT_FALSE(account->interval.has_value());
   EXPECT_EQ(c.FindAccount("nope"), nullptr);
   EXPECT_EQ(c.FindUnit("gy")->region, "市本级");
 }
@@ -230,6 +245,10 @@ profiles:
     availability_warn_ratio: 0.05
     availability_window_days: 14
     interpretation_working_days: 5
+    homepage_interval: 30m
+    account_interval: 2h
+    column_interval: {news: 1h, notice: 12h}
+    column_default_interval: 2d
 units:
   - id: gy
     name: 固原市人民政府办公室
@@ -245,6 +264,7 @@ sites:
     profile: national
     verify_tls: false
     homepage_stale_days: 3
+    homepage_interval: 20m
     columns:
       - id: notice
         name: 通知公告
@@ -254,6 +274,7 @@ sites:
         title_xpath: ./a
         date_xpath: ./span
         stale_days: 30
+        interval: 6h
 accounts:
   - id: fabu
     name: 固原发布
@@ -262,7 +283,8 @@ accounts:
     source: {type: feed, url: "https://rsshub.example.gov.cn/douyin/user/1"}
     stale_days: 3
     verify_tls: false
-storage: {path: ./gw.db}
+    interval: 90m
+storage: {path: ./gw.db, observation_retention: 30d}
 http:
   user_agent: test-agent
   connect_timeout: 2s
@@ -274,6 +296,12 @@ http:
   max_redirects: 0
   retries: 0
   proxy: http://proxy.example.gov.cn:3128
+web:
+  listen: "[::1]:0"
+  token: s3cret-token
+schedule:
+  canary_url: https://www.gov.cn/
+  jitter: 0.25
 )");
   ASSERT_TRUE(r.config.has_value()) << testing::PrintToString(Lines(r));
   const Config& c = *r.config;
@@ -298,6 +326,12 @@ http:
   EXPECT_DOUBLE_EQ(p.availability_warn_ratio, 0.05);
   EXPECT_EQ(p.availability_window_days, 14);
   EXPECT_EQ(p.interpretation_working_days, 5);
+  EXPECT_EQ(p.homepage_interval, seconds{30 * 60});
+  EXPECT_EQ(p.account_interval, seconds{2 * 3600});
+  EXPECT_EQ(p.column_interval,
+            (std::map<core::ColumnKind, seconds>{{core::ColumnKind::kNews, seconds{3600}},
+                                                 {core::ColumnKind::kNotice, seconds{12 * 3600}}}));
+  EXPECT_EQ(p.column_default_interval, seconds{2 * 86400});
 
   const Unit& u = c.units.at(0);
   EXPECT_EQ(u.aliases, std::vector<std::string>{"市政府办"});
@@ -308,17 +342,20 @@ http:
   EXPECT_EQ(s.profile, "national");
   EXPECT_FALSE(s.verify_tls);
   EXPECT_EQ(s.homepage_stale_days, 3);
+  EXPECT_EQ(s.homepage_interval, seconds{20 * 60});
   const Column& col = s.columns.at(0);
   EXPECT_EQ(col.item_xpath, "//ul[@class='list']/li");
   EXPECT_EQ(col.title_xpath, "./a");
   EXPECT_EQ(col.date_xpath, "./span");
   EXPECT_EQ(col.stale_days, 30);
+  EXPECT_EQ(col.interval, seconds{6 * 3600});
 
   const Account& a = c.accounts.at(0);
   EXPECT_EQ(a.platform, core::Platform::kDouyin);
   EXPECT_EQ(a.profile, "gy");
   EXPECT_EQ(a.stale_days, 3);
   EXPECT_FALSE(a.verify_tls);
+  EXPECT_EQ(a.interval, seconds{90 * 60});
 
   EXPECT_EQ(c.storage.path, "./gw.db");
   EXPECT_EQ(c.http.user_agent, "test-agent");
@@ -331,6 +368,91 @@ http:
   EXPECT_EQ(c.http.max_redirects, 0);
   EXPECT_EQ(c.http.retries, 0);
   EXPECT_EQ(c.http.proxy, "http://proxy.example.gov.cn:3128");
+  EXPECT_EQ(c.storage.observation_retention, seconds{30 * 86400});
+  EXPECT_EQ(c.web.listen, "[::1]:0");
+  EXPECT_EQ(c.web.token, "s3cret-token");
+  EXPECT_FALSE(c.web.token_file.has_value());
+  EXPECT_EQ(c.schedule.canary_url, "https://www.gov.cn/");
+  EXPECT_DOUBLE_EQ(c.schedule.jitter, 0.25);
+}
+
+TEST(GoodConfig, IntervalAndRetentionBoundsAreInclusive) {
+  const LoadResult r = Load(R"(
+profiles:
+  edge:
+    homepage_interval: 24h
+    account_interval: 10s
+    column_interval: {other: 10s}
+    column_default_interval: 10s
+storage: {observation_retention: 8d}
+schedule: {jitter: 0}
+)");
+  ASSERT_TRUE(r.config.has_value()) << testing::PrintToString(Lines(r));
+  const Profile& p = r.config->ProfileFor("edge");
+  EXPECT_EQ(p.homepage_interval, seconds{86400});
+  EXPECT_EQ(p.account_interval, seconds{10});
+  EXPECT_EQ(p.column_interval.at(core::ColumnKind::kOther), seconds{10});
+  EXPECT_EQ(p.column_default_interval, seconds{10});
+  EXPECT_EQ(r.config->storage.observation_retention, seconds{8 * 86400});
+  EXPECT_DOUBLE_EQ(r.config->schedule.jitter, 0.0);
+}
+
+TEST(GoodConfig, ColumnIntervalsMergeWithTheInheritedProfile) {
+  const LoadResult r = Load(R"(
+profiles:
+  city: {column_interval: {notice: 12h}, homepage_interval: 72m}
+  county: {inherits: city, column_interval: {news: 2h}}
+)");
+  ASSERT_TRUE(r.config.has_value()) << testing::PrintToString(Lines(r));
+  const Profile& county = r.config->ProfileFor("county");
+  EXPECT_EQ(county.column_interval,
+            (std::map<core::ColumnKind, seconds>{{core::ColumnKind::kNews, seconds{2 * 3600}},
+                                                 {core::ColumnKind::kNotice, seconds{12 * 3600}}}));
+  EXPECT_EQ(county.homepage_interval, seconds{72 * 60});
+  EXPECT_EQ(county.column_default_interval, seconds{86400});
+}
+
+// ---- web listener and token -------------------------------------------------------------
+
+TEST(WebSettings, NonLoopbackListenerIsAcceptedWithATokenOrATokenFile) {
+  const auto with_token = Load("web: {listen: 0.0.0.0:9816, token: '${GW_TOKEN}'}\n",
+                               {{"GW_TOKEN", "abc.DEF-123_~+/="}});
+  ASSERT_TRUE(with_token.config.has_value()) << testing::PrintToString(Lines(with_token));
+  EXPECT_EQ(with_token.config->web.token, "abc.DEF-123_~+/=");
+
+  const auto with_file = Load("web: {listen: '[::]:9816', token_file: /etc/govwatch/token}\n");
+  ASSERT_TRUE(with_file.config.has_value()) << testing::PrintToString(Lines(with_file));
+  EXPECT_EQ(with_file.config->web.token_file, "/etc/govwatch/token");
+  EXPECT_FALSE(with_file.config->web.token.has_value());
+}
+
+TEST(WebSettings, LoopbackNeedsNoTokenAndAnEmptyTokenIsUnset) {
+  for (const char* listen : {"127.0.0.1:9816", "127.8.9.10:1", "localhost:65535", "'[::1]:0'",
+                             "'[::ffff:127.0.0.1]:9816'"}) {
+    const auto r = Load(std::string("web: {listen: ") + listen + ", token: '${GW_TOKEN:-}'}\n");
+    ASSERT_TRUE(r.config.has_value()) << listen << testing::PrintToString(Lines(r));
+    EXPECT_FALSE(r.config->web.token.has_value()) << listen;
+  }
+}
+
+TEST(WebSettings, AnEmptyTokenDoesNotSatisfyTheNonLoopbackRule) {
+  const auto r = Load("web: {listen: 192.0.2.1:80, token: '${GW_TOKEN:-}'}\n");
+  EXPECT_EQ(Lines(r), std::vector<std::string>{
+                          "test.yaml:1:15: 'listen': a token is required when listening on a "
+                          "non-loopback address (set 'token' or 'token_file')"});
+}
+
+TEST(WebSettings, TokenErrorsNeverEchoTheSecret) {
+  const auto r = Load("web: {token: 'hunter2 with spaces'}\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message.find("hunter2"), std::string::npos);
+}
+
+TEST(WebSettings, AnUnsetTokenVariableIsReportedOnceNotAsAMissingToken) {
+  const auto r = Load("web: {listen: 0.0.0.0:9816, token: '${GW_TOKEN}'}\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u) << testing::PrintToString(Lines(r));
+  EXPECT_NE(r.diagnostics[0].message.find("'GW_TOKEN' is not set"), std::string::npos)
+      << r.diagnostics[0].message;
 }
 
 TEST(GoodConfig, TopLevelKeysMayComeInAnyOrder) {

@@ -45,6 +45,58 @@ TEST(CheckHttpUrl, RequiresAbsoluteHttpOrHttpsWithHost) {
             "must be an absolute http or https URL; percent-encode non-ASCII characters");
 }
 
+TEST(ParseListenAddress, AcceptsIpLiteralsAndLocalhostAndTellsLoopback) {
+  struct Case {
+    std::string_view text;
+    std::string_view host;
+    std::uint16_t port;
+    bool loopback;
+  };
+  constexpr Case kCases[] = {
+      {"127.0.0.1:9816", "127.0.0.1", 9816, true},
+      {"127.255.0.1:1", "127.255.0.1", 1, true},
+      {"localhost:0", "localhost", 0, true},
+      {"[::1]:65535", "::1", 65535, true},
+      {"[::ffff:127.0.0.1]:80", "::ffff:127.0.0.1", 80, true},
+      {"0.0.0.0:9816", "0.0.0.0", 9816, false},
+      {"10.1.2.3:9816", "10.1.2.3", 9816, false},
+      {"[::]:9816", "::", 9816, false},
+      {"[2001:db8::1]:443", "2001:db8::1", 443, false},
+      {"[::ffff:10.0.0.1]:80", "::ffff:10.0.0.1", 80, false},
+  };
+  for (const Case& c : kCases) {
+    const auto r = ParseListenAddress(c.text);
+    ASSERT_TRUE(r.ok()) << c.text << ": " << r.error().message;
+    EXPECT_EQ(r->host, c.host) << c.text;
+    EXPECT_EQ(r->port, c.port) << c.text;
+    EXPECT_EQ(r->loopback, c.loopback) << c.text;
+  }
+}
+
+TEST(ParseListenAddress, RejectsWithTheReason) {
+  const std::map<std::string_view, std::string_view> kCases = {
+      {"9816", "expected HOST:PORT or [IPv6]:PORT, e.g. 127.0.0.1:9816"},
+      {"[::1", "expected HOST:PORT or [IPv6]:PORT, e.g. 127.0.0.1:9816"},
+      {"[::1]9816", "expected HOST:PORT or [IPv6]:PORT, e.g. 127.0.0.1:9816"},
+      {"::1:9816", "IPv6 addresses go in brackets, e.g. [::1]:9816"},
+      {"127.0.0.1:65536", "port must be a number from 0 to 65535, got '65536'"},
+      {"127.0.0.1:", "port must be a number from 0 to 65535, got ''"},
+      {"127.0.0.1:+80", "port must be a number from 0 to 65535, got '+80'"},
+      {"127.0.0.1:99999999999", "port must be a number from 0 to 65535, got '99999999999'"},
+      {":9816", "missing host (use 0.0.0.0 or [::] to listen on every address)"},
+      {"[]:9816", "missing host (use 0.0.0.0 or [::] to listen on every address)"},
+      {"[127.0.0.1]:80", "'127.0.0.1' in brackets is not an IPv6 address"},
+      {"127.1:80", "host must be an IP address or localhost, got '127.1'"},
+      {"example.gov.cn:80", "host must be an IP address or localhost, got 'example.gov.cn'"},
+      {"LOCALHOST:80", "host must be an IP address or localhost, got 'LOCALHOST'"},
+  };
+  for (const auto& [text, reason] : kCases) {
+    const auto r = ParseListenAddress(text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().message, reason) << text;
+  }
+}
+
 TEST(ParseByteSize, AcceptsBinaryAndDecimalUnits) {
   EXPECT_EQ(*ParseByteSize("1024"), 1024u);
   EXPECT_EQ(*ParseByteSize("1500B"), 1500u);
