@@ -151,6 +151,15 @@ TEST(ShippedConfigs, ExampleHasTheDocumentedShape) {
   ASSERT_NE(c.FindUnit("yuanzhou-gov"), nullptr);
   ASSERT_EQ(c.FindUnit("yuanzhou-gov")->contacts.size(), 1u);
   EXPECT_EQ(c.FindUnit("yuanzhou-gov")->contacts[0].email, "yzqzfb@yuanzhou.example.gov.cn");
+  // Daemon settings, with GOVWATCH_WEB_TOKEN and GOVWATCH_CANARY_URL unset.
+  EXPECT_EQ(portal.column_interval.at(core::ColumnKind::kNotice), std::chrono::hours{12});
+  EXPECT_EQ(c.FindSite("guyuan-portal")->homepage_interval, std::chrono::minutes{30});
+  EXPECT_EQ(c.FindSite("guyuan-portal")->columns.at(0).interval, std::chrono::hours{2});
+  EXPECT_EQ(c.FindAccount("guyuan-fabu-wechat")->interval, std::chrono::hours{3});
+  EXPECT_EQ(c.storage.observation_retention, std::chrono::days{90});
+  EXPECT_EQ(c.web.listen, "127.0.0.1:9816");
+  EXPECT_FALSE(c.web.token.has_value());
+  EXPECT_FALSE(c.schedule.canary_url.has_value());
 }
 
 TEST(ShippedConfigs, CompleteExamplesInTheReferenceLoad) {
