@@ -366,7 +366,11 @@ TEST_F(HttpClientTest, PerHostDelayBetweenStarts) {
   for (const auto& r : rs) EXPECT_TRUE(r.ok()) << r.detail;
   const auto arrivals = server_.Arrivals("/p");
   ASSERT_EQ(arrivals.size(), 4u);
-  for (size_t i = 1; i < arrivals.size(); ++i) EXPECT_GE(arrivals[i] - arrivals[i - 1], 190ms);
+  // The delay is between request starts in the client; arrivals at the server jitter by the
+  // scheduling of two busy processes (seen: 184 ms on a loaded CI machine), so each gap gets a
+  // margin and the whole span must still add up to three delays.
+  for (size_t i = 1; i < arrivals.size(); ++i) EXPECT_GE(arrivals[i] - arrivals[i - 1], 150ms);
+  EXPECT_GE(arrivals.back() - arrivals.front(), 570ms);
 }
 
 TEST_F(HttpClientTest, HttpProxyGetsAbsoluteForm) {
