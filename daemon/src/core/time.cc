@@ -113,6 +113,9 @@ Result<std::chrono::milliseconds> ParseDuration(std::string_view text) {
     const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
     if (ec != std::errc{} || ptr == s.data() || n < 0) return bad();
     s.remove_prefix(static_cast<size_t>(ptr - s.data()));
+    // Far beyond any sensible setting, and small enough that n × mult × 1000 cannot overflow.
+    constexpr long long kMaxCount = 1'000'000'000LL;
+    if (n > kMaxCount) return bad();
     if (s.starts_with("ms")) {
       total += milliseconds{n};
       s.remove_prefix(2);

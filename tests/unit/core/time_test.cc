@@ -47,7 +47,8 @@ TEST(ParseDuration, AcceptsUnitsAndSums) {
   EXPECT_EQ(ParseDuration("1h30m")->count(), 5400000);
   EXPECT_EQ(ParseDuration("7d")->count(), 7LL * 86400 * 1000);
   EXPECT_EQ(ParseDuration("2w")->count(), 14LL * 86400 * 1000);
-  for (const char* bad : {"", "15", "s", "-1s", "1y", "1.5s"}) {
+  for (const char* bad : {"", "15", "s", "-1s", "1y", "1.5s", "99999999999999d",
+                          "9223372036854775807ms", "99999999999999999999s"}) {
     EXPECT_FALSE(ParseDuration(bad).ok()) << bad;
   }
 }
