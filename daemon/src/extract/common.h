@@ -16,6 +16,12 @@ std::string DocumentBase(const xmlDoc* doc, const std::string& page_url);
 // Whether an element's id/class marks page furniture rather than content: navigation, menus,
 // headers, footers, copyright, friendly links (友情链接/yqlj), breadcrumbs, 热门/排行 boxes,
 // share bars. Answers for the node and its ancestors, memoised per node.
+//
+// Each class token (and the id) is split into letter-run words. Unambiguous words mark the
+// element wherever they appear ("footer-links", "main_nav", "hotnews"); the ambiguous "top",
+// "head", "topbar" and "link" only when they are the token's one meaningful word besides
+// layout filler ("top", "top_wrap", "head-box", "top10"), so a main list called "list_head",
+// "toplist" or "newslist-top10" is kept.
 class FurnitureHints {
  public:
   bool Inside(const xmlNode* node);
