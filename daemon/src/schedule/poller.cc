@@ -57,9 +57,11 @@ checks::SourceState StateOf(const TargetOutcome& o) {
   return s;
 }
 
-// Records the outcome and reads back what the store knows over all history.
-core::Status Remember(store::Store& store, TargetOutcome& o, const fetch::Response& response,
-                      core::Timestamp now) {
+}  // namespace
+
+core::Status RememberOutcome(store::Store& store, TargetOutcome& o,
+                             const fetch::Response& response, core::Timestamp now,
+                             bool network_down) {
   if (auto s = store.UpsertTarget(RecordOf(o.target)); !s) return s;
   store::Observation obs;
   obs.started_at = now;
@@ -68,6 +70,7 @@ core::Status Remember(store::Store& store, TargetOutcome& o, const fetch::Respon
   if (o.http_status != 0) obs.http_status = o.http_status;
   obs.bytes = static_cast<std::int64_t>(response.body.size());
   obs.detail = o.readable ? response.final_url : o.failure_detail;
+  obs.network_down = network_down && !o.readable;
   const std::vector<core::Item> none;
   if (auto r = store.RecordObservation(o.target.id, obs, o.readable ? o.items : none); !r) {
     return r.error();
@@ -86,7 +89,42 @@ core::Status Remember(store::Store& store, TargetOutcome& o, const fetch::Respon
   return {};
 }
 
-}  // namespace
+TargetCheck CheckOutcome(const config::Config& config, const TargetOutcome& o,
+                         core::Timestamp now) {
+  TargetCheck out;
+  out.target_id = o.target.id;
+  const checks::SourceState state = StateOf(o);
+  if (o.target.account != nullptr) {
+    // Account posts are dated in Beijing time whatever the platform's server says.
+    const core::TimeZone shanghai;
+    const config::Profile& profile = config.ProfileFor(o.target.account->profile);
+    out.scope = {checks::kAccountFreshness};
+    out.result = checks::CheckAccountFreshness(*o.target.account, profile, state, now, shanghai);
+    return out;
+  }
+  const config::Site& site = *o.target.site;
+  const config::Profile& profile = config.ProfileFor(site.profile);
+  if (o.target.column == nullptr) {
+    out.scope = {checks::kHomepageFreshness};
+    out.result = checks::CheckHomepageFreshness(site, profile, state, now);
+    return out;
+  }
+  auto column = checks::CheckColumnFreshness(site, *o.target.column, profile, state, now);
+  out.scope = {checks::kColumnFreshness, checks::kBlankColumn};
+  out.result = std::move(column.result);
+  out.column = checks::ColumnOutcome{o.target.column->name, o.target.column->kind,
+                                     column.verdict};
+  return out;
+}
+
+TargetCheck CheckSite(const config::Config& config, const config::Site& site,
+                      const std::vector<checks::ColumnOutcome>& columns) {
+  TargetCheck out;
+  out.target_id = site.id;
+  out.scope = {checks::kSiteStaleColumns, checks::kSiteBlankColumns};
+  out.result = checks::CheckSiteAggregate(site, config.ProfileFor(site.profile), columns);
+  return out;
+}
 
 core::Result<std::vector<Target>> ResolveTargets(const config::Config& config,
                                                  const std::vector<std::string>& ids) {
@@ -196,7 +234,7 @@ core::Result<PassResult> RunPass(const config::Config& config, const std::vector
   PassResult pass;
   for (size_t i = 0; i < targets.size(); ++i) {
     TargetOutcome o = ReadResponse(targets[i], responses[i], now);
-    if (auto s = Remember(store, o, responses[i], now); !s) return s.error();
+    if (auto s = RememberOutcome(store, o, responses[i], now); !s) return s.error();
     pass.outcomes.push_back(std::move(o));
   }
 
@@ -215,42 +253,22 @@ core::Result<PassResult> RunPass(const config::Config& config, const std::vector
     by_site[o.target.site].push_back(&o);
   }
   for (const config::Site* site : site_order) {
-    const config::Profile& profile = config.ProfileFor(site->profile);
     std::vector<checks::ColumnOutcome> columns;
     for (const TargetOutcome* o : by_site[site]) {
-      const checks::SourceState state = StateOf(*o);
-      if (o->target.column == nullptr) {
-        const auto result = checks::CheckHomepageFreshness(*site, profile, state, now);
-        if (auto s = apply(o->target.id, {checks::kHomepageFreshness}, result); !s) {
-          return s.error();
-        }
-        continue;
-      }
-      const auto column =
-          checks::CheckColumnFreshness(*site, *o->target.column, profile, state, now);
-      if (auto s = apply(o->target.id, {checks::kColumnFreshness, checks::kBlankColumn},
-                         column.result);
-          !s) {
-        return s.error();
-      }
-      columns.push_back({o->target.column->name, o->target.column->kind, column.verdict});
+      const TargetCheck check = CheckOutcome(config, *o, now);
+      if (auto s = apply(check.target_id, check.scope, check.result); !s) return s.error();
+      if (check.column) columns.push_back(*check.column);
     }
     // The aggregate speaks for the whole site, so it runs only when every column was read.
     if (columns.size() == site->columns.size()) {
-      const auto result = checks::CheckSiteAggregate(*site, profile, columns);
-      if (auto s = apply(site->id, {checks::kSiteStaleColumns, checks::kSiteBlankColumns}, result);
-          !s) {
-        return s.error();
-      }
+      const TargetCheck check = CheckSite(config, *site, columns);
+      if (auto s = apply(check.target_id, check.scope, check.result); !s) return s.error();
     }
   }
-  const core::TimeZone shanghai;
   for (const auto& o : pass.outcomes) {
     if (o.target.account == nullptr) continue;
-    const config::Profile& profile = config.ProfileFor(o.target.account->profile);
-    const auto result =
-        checks::CheckAccountFreshness(*o.target.account, profile, StateOf(o), now, shanghai);
-    if (auto s = apply(o.target.id, {checks::kAccountFreshness}, result); !s) return s.error();
+    const TargetCheck check = CheckOutcome(config, o, now);
+    if (auto s = apply(check.target_id, check.scope, check.result); !s) return s.error();
   }
   return pass;
 }

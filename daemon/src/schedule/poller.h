@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "config/config.h"
+#include "checks/check_result.h"
+#include "checks/site_aggregate.h"
 #include "core/model.h"
 #include "core/result.h"
 #include "core/time.h"
@@ -69,5 +71,28 @@ core::Result<PassResult> RunPass(const config::Config& config, const std::vector
 // XPath, is a failure ("parse").
 TargetOutcome ReadResponse(const Target& target, const fetch::Response& response,
                            core::Timestamp now);
+
+// The store step for one target (used by RunPass and the scheduler): upserts the target, records
+// the observation (with its items when readable; `network_down` only marks a failure) and fills
+// o.last_update and o.items_ever_seen from the store. Error only when the store fails.
+core::Status RememberOutcome(store::Store& store, TargetOutcome& o,
+                             const fetch::Response& response, core::Timestamp now,
+                             bool network_down = false);
+
+// The freshness verdict for one remembered outcome, and where its findings belong.
+struct TargetCheck {
+  std::string target_id;           // the target whose open findings `result` replaces
+  std::vector<std::string> scope;  // the checks those findings replace
+  checks::CheckResult result;
+  std::optional<checks::ColumnOutcome> column;  // column targets: input of the site aggregate
+};
+
+// Pure: homepage, column (freshness + blank) or account freshness for `o`.
+TargetCheck CheckOutcome(const config::Config& config, const TargetOutcome& o,
+                         core::Timestamp now);
+
+// Pure: the site aggregate over one outcome per column of `site`, as a TargetCheck on the site.
+TargetCheck CheckSite(const config::Config& config, const config::Site& site,
+                      const std::vector<checks::ColumnOutcome>& columns);
 
 }  // namespace govwatch::schedule
