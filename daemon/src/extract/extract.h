@@ -42,7 +42,10 @@ struct ListPage {
 // Items of a list page (栏目页). With sel.item_xpath: exactly the selected items (title from
 // title_xpath or the item's main link, date from date_xpath or the item's text). Without: the
 // main repeated list(s) of dated links, skipping navigation, headers, footers, 友情链接 and
-// 热门/排行 boxes; Hanweb <script type="text/xml"> datastores are read too. Item dates come
+// 热门/排行 boxes; Hanweb <script type="text/xml"> datastores are read too; flat lists
+// (<a>…</a><span>date</span><br>…, <p><a>…</a>（date）</p>…) count as lists. A page with no such
+// list but one dated entry in a list-shaped container (a young column) yields that one item;
+// a lone dated link on an article page or in page furniture yields nothing. Item dates come
 // from the list (kListDate), else from the item URL (kUrlDate); items without either have no
 // date. Error only for an invalid XPath; an unparsable page gives an empty ListPage.
 core::Result<ListPage> ExtractList(std::string_view html, const Context& ctx,
