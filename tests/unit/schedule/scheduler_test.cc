@@ -101,10 +101,12 @@ TEST_F(SchedulerTest, PollsOnTheGridAndASlowHostDoesNotDelayOthers) {
   EXPECT_GE(listener_.done["slow"], 1);
   EXPECT_LE(listener_.done["slow"], 2);  // a run still in flight skips its next slots
   EXPECT_EQ(listener_.checks_run["fast"], 2u);  // homepage freshness and availability
-  // Arrivals at the fast host are about one second apart: the grid, not back-to-back.
+  // Arrivals at the fast host are about one second apart: the grid, not back-to-back. The
+  // first run is the grid second already begun at start (timestamps are whole seconds), so the
+  // first gap may be shorter.
   const auto arrivals = fast_.Arrivals("/");
   ASSERT_GE(arrivals.size(), 3u);
-  for (size_t i = 1; i < arrivals.size(); ++i) {
+  for (size_t i = 2; i < arrivals.size(); ++i) {
     EXPECT_GT(arrivals[i] - arrivals[i - 1], milliseconds{700});
   }
   auto stored = store_->CountProbes("fast", core::Timestamp{}, core::Timestamp{} + std::chrono::days{100000},
