@@ -82,6 +82,11 @@ TEST_F(DemoRegion, ProbeFindsWhatTheDemoPromises) {
   EXPECT_EQ(findings.at("xiji homepage_freshness").at("severity").as_string(), "veto");
   EXPECT_EQ(targets.at("xiji").at("items").as_int64(), 3);
   EXPECT_EQ(targets.at("xiji").at("provenance").as_string(), "list_date");
+  // …and five stale news/notice/policy columns (one of them lists a single item) → site veto.
+  ASSERT_TRUE(findings.contains("xiji site_stale_columns"));
+  EXPECT_EQ(findings.at("xiji site_stale_columns").at("severity").as_string(), "veto");
+  EXPECT_EQ(targets.at("xiji/gsgg").at("items").as_int64(), 1);
+  EXPECT_TRUE(findings.contains("xiji/gsgg column_freshness"));
 
   // 固原 (TRS): stale notices and personnel, a blank planning column; the rest is fresh.
   EXPECT_NE(std::string(findings.at("guyuan/tzgg column_freshness").at("message").as_string())
@@ -101,6 +106,10 @@ TEST_F(DemoRegion, ProbeFindsWhatTheDemoPromises) {
   EXPECT_EQ(targets.at("longde/hdjl").at("http_status").as_int64(), 404);
   EXPECT_FALSE(findings.contains("longde/tzgg column_freshness"));
   EXPECT_FALSE(findings.contains("longde/hdjl column_freshness"));
+  // A young column with one interpretation is neither blank nor stale.
+  EXPECT_EQ(targets.at("longde/zcjd").at("items").as_int64(), 1);
+  EXPECT_FALSE(findings.contains("longde/zcjd blank_column"));
+  EXPECT_FALSE(findings.contains("longde/zcjd column_freshness"));
   EXPECT_GE(root.at("summary").at("unknown_checks").as_int64(), 2);
 }
 

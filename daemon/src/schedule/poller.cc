@@ -241,7 +241,12 @@ core::Result<PassResult> RunPass(const config::Config& config, const std::vector
   // Checks, site by site so a site's findings stay together, then accounts.
   auto apply = [&](const std::string& target_id, std::vector<std::string> scope,
                    const checks::CheckResult& result) -> core::Status {
-    if (result.status == core::CheckStatus::kUnknown) ++pass.unknown_checks;
+    // An unreadable source neither opens nor resolves findings (as in the scheduler): a
+    // finding stays open until a successful read shows the problem gone.
+    if (result.status == core::CheckStatus::kUnknown) {
+      ++pass.unknown_checks;
+      return {};
+    }
     pass.findings.insert(pass.findings.end(), result.findings.begin(), result.findings.end());
     return store.ReplaceOpenFindings(target_id, scope, result.findings, now);
   };
