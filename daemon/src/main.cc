@@ -17,6 +17,7 @@ constexpr const char* kUsage =
     "                         extract items, dates and fields from a page or feed (JSON)\n"
     "  probe -c FILE [OPTIONS] TARGET_ID...\n"
     "                         fetch, extract, store and check targets once; print findings\n"
+    "  run -c FILE            monitor continuously (the daemon; /metrics and JSON API)\n"
     "  version                print the version\n"
     "\n"
     "Run 'govwatch COMMAND --help' for a command's options.\n";
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   if (command == "check-config") return govwatch::app::RunCheckConfig(args);
   if (command == "extract") return govwatch::app::RunExtract(args);
   if (command == "probe") return govwatch::app::RunProbe(args);
+  if (command == "run") return govwatch::app::RunDaemon(args);
   if (command == "version" || command == "--version") {
     std::puts("govwatch " GOVWATCH_VERSION);
     return 0;

@@ -175,6 +175,7 @@ TargetOutcome ReadResponse(const Target& target, const fetch::Response& response
   TargetOutcome o;
   o.target = target;
   o.http_status = response.status;
+  o.probed_at = now;
   o.elapsed = response.elapsed;
   if (!response.ok()) {
     o.failure = std::string(fetch::ToString(response.failure));

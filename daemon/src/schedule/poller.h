@@ -12,9 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "config/config.h"
+#include "checks/availability.h"
 #include "checks/check_result.h"
 #include "checks/site_aggregate.h"
+#include "config/config.h"
 #include "core/model.h"
 #include "core/result.h"
 #include "core/time.h"
@@ -42,6 +43,7 @@ core::Result<std::vector<Target>> ResolveTargets(const config::Config& config,
 // What one target looked like in this pass.
 struct TargetOutcome {
   Target target;
+  core::Timestamp probed_at{};  // when the fetch was judged (the pass's `now`)
   bool readable = false;
   std::string failure;         // when !readable: "timeout", "blocked", "http_status", "parse", …
   std::string failure_detail;  // English, for logs and JSON
@@ -85,6 +87,8 @@ struct TargetCheck {
   std::vector<std::string> scope;  // the checks those findings replace
   checks::CheckResult result;
   std::optional<checks::ColumnOutcome> column;  // column targets: input of the site aggregate
+  // Availability checks: the probe counts the verdict was made from (for the ratio metric).
+  std::optional<checks::AvailabilityInput> availability;
 };
 
 // Pure: homepage, column (freshness + blank) or account freshness for `o`.

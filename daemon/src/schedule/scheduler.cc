@@ -300,8 +300,10 @@ asio::awaitable<void> Scheduler::RunTarget(std::string id, std::uint64_t generat
       TargetCheck availability;
       availability.target_id = target.id;
       availability.scope = {checks::kAvailability};
-      availability.result = checks::CheckAvailability(
-          *target.site, profile, {counts->probes, counts->failures, counts->first_probe}, now);
+      availability.availability =
+          checks::AvailabilityInput{counts->probes, counts->failures, counts->first_probe};
+      availability.result =
+          checks::CheckAvailability(*target.site, profile, *availability.availability, now);
       p.checks.push_back(std::move(availability));
       apply(p.checks.back());
     }

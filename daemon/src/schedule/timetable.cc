@@ -69,7 +69,14 @@ Slot NextRun(const Grid& grid, std::optional<core::Timestamp> last_planned,
   } else if (last_run) {
     next = grid.AtOrBefore(*last_run) + grid.interval;
   } else {
+    // Never checked: a fresh install or a new target should not wait up to a day for its first
+    // result, so it runs within kFirstRunWindow, spread by its id like the grid, then follows
+    // the grid from the slot it stands in for.
+    const auto window = std::min<std::chrono::seconds>(grid.interval, kFirstRunWindow);
+    const auto run_at = now + grid.offset % window;
     next = grid.AtOrAfter(now);
+    if (next <= run_at) return Slot{next, next, false};
+    return Slot{grid.AtOrBefore(now), run_at, true};
   }
   if (next >= now) return Slot{next, next, false};
   return Slot{grid.AtOrBefore(now), now, true};

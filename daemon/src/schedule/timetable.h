@@ -37,6 +37,9 @@ struct Grid {
   core::Timestamp AtOrBefore(core::Timestamp t) const;  // last grid point <= t
 };
 
+// A target that was never checked runs within this window after it is first scheduled.
+inline constexpr std::chrono::seconds kFirstRunWindow{300};
+
 struct Slot {
   core::Timestamp planned;  // on the grid; the base of the next run
   core::Timestamp run_at;   // planned, or now for a catch-up run

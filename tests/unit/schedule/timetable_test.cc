@@ -49,8 +49,10 @@ TEST(Timetable, NextRun) {
   const Grid grid{seconds{3600}, seconds{600}};
   const auto t = [](const char* hms) { return At((std::string("2024-03-01T") + hms + "Z").c_str()); };
   const std::vector<Case> cases = {
-      {"never run: first grid point after now", {}, {}, t("08:20:00"),
-       {t("09:10:00"), t("09:10:00"), false}},
+      // Never run: within the first-run window (offset 600 s % 300 s = 0 s: at once), standing in
+      // for the grid slot before now.
+      {"never run: soon, not at the next grid point", {}, {}, t("08:20:00"),
+       {t("08:10:00"), t("08:20:00"), true}},
       {"never run, exactly on the grid", {}, {}, t("09:10:00"),
        {t("09:10:00"), t("09:10:00"), false}},
       {"next is planned + interval, not now + interval (slow run, no drift)", t("08:10:00"), {},
@@ -69,6 +71,16 @@ TEST(Timetable, NextRun) {
     EXPECT_EQ(got.run_at, c.want.run_at);
     EXPECT_EQ(got.catch_up, c.want.catch_up);
   }
+  // A never-run target is spread over the first-run window by its offset.
+  const Grid spread{seconds{3600}, seconds{1000}};  // 1000 % 300 = 100 s after start
+  const Slot first = NextRun(spread, {}, {}, t("08:00:00"));
+  EXPECT_EQ(first.run_at, t("08:01:40"));
+  EXPECT_EQ(first.planned, t("07:16:40"));
+  EXPECT_EQ(NextRun(spread, first.planned, {}, t("08:01:41")).run_at, t("08:16:40"));
+  // When the grid point comes before the window's spot, the grid point is the first run.
+  const Slot grid_first = NextRun(spread, {}, {}, t("08:16:00"));
+  EXPECT_EQ(grid_first.run_at, t("08:16:40"));
+  EXPECT_FALSE(grid_first.catch_up);
   // After the catch-up, the following run is back on the grid.
   const Slot after = NextRun(grid, t("08:10:00"), {}, t("08:40:05"));
   EXPECT_EQ(after.run_at, t("09:10:00"));

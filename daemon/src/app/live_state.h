@@ -1,0 +1,58 @@
+// LiveState: what the running daemon knows now — each target's latest outcome and the open
+// findings — built from the scheduler's events. It feeds /metrics (through metrics::Metrics) and
+// the JSON API (/api/v1/targets), and logs what matters to operators.
+//
+// Thread-safety: none; lives on the daemon's io_context thread, like the scheduler that calls it.
+#pragma once
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "config/config.h"
+#include "metrics/metrics.h"
+#include "schedule/scheduler.h"
+#include "store/store.h"
+#include "web/api.h"
+
+namespace govwatch::app {
+
+class LiveState final : public schedule::Listener {
+ public:
+  explicit LiveState(metrics::Metrics& metrics);
+
+  // Adopts a (new) configuration: targets it lacks are forgotten (with their series and open
+  // findings), new ones appear as not yet probed.
+  void SetConfig(const config::Config& config);
+  // The open findings the store held at start-up, so a restart shows them at once.
+  void LoadOpenFindings(const std::vector<store::StoredFinding>& open);
+
+  std::vector<web::TargetStatus> Targets() const;
+  std::size_t open_findings() const { return open_.size(); }
+  int probes_done() const { return probes_done_; }
+
+  // schedule::Listener
+  void OnTargetDone(const schedule::TargetOutcome& outcome,
+                    const std::vector<schedule::TargetCheck>& checks) override;
+  void OnFetch(std::string_view outcome) override;
+  void OnLag(std::chrono::milliseconds lag) override;
+  void OnSiteFindings(const schedule::TargetCheck& aggregate) override;
+  void OnError(std::string_view target_id, const core::Error& error) override;
+  void OnPruned(std::int64_t rows) override;
+
+ private:
+  // (target, check, subject) → the open finding.
+  using Key = std::tuple<std::string, std::string, std::string>;
+
+  void Apply(const schedule::TargetCheck& check);
+  void ExportFindings();
+  metrics::TargetLabels LabelsOf(const web::TargetStatus& t) const;
+
+  metrics::Metrics& metrics_;
+  std::map<std::string, web::TargetStatus> targets_;  // by id, in id order
+  std::map<Key, core::Finding> open_;
+  int probes_done_ = 0;
+};
+
+}  // namespace govwatch::app

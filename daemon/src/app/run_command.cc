@@ -1,0 +1,324 @@
+// govwatch run: the daemon. The composition root: one io_context on the main thread runs the
+// scheduler, the HTTP client, the web server, signals and the systemd watchdog; the scheduler's
+// own thread does the SQLite writes.
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/live_state.h"
+#include "app/sd_notify.h"
+#include "config/loader.h"
+#include "fetch/http_client.h"
+#include "metrics/metrics.h"
+#include "schedule/clock.h"
+#include "schedule/scheduler.h"
+#include "store/sqlite_store.h"
+#include "web/api.h"
+#include "web/server.h"
+
+namespace govwatch::app {
+namespace {
+
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+
+constexpr const char* kRunUsage =
+    "usage: govwatch run -c FILE [--log-level debug|info|warn|error]\n"
+    "\n"
+    "Monitors every site and account of the configuration continuously: each target on its\n"
+    "timetable, results in the SQLite database, /metrics and the JSON API on web.listen.\n"
+    "SIGHUP or POST /-/reload re-reads the configuration (the old one stays when the new one\n"
+    "has errors); SIGTERM or SIGINT stop it within 10 s. Runs under systemd as Type=notify.\n";
+
+// How long a stop may take before the event loop is abandoned (systemd's TimeoutStopSec is 15).
+constexpr auto kStopBound = 8s;
+
+void SetUpLogging(const std::string& level) {
+  // Under systemd the journal stamps every line; elsewhere we do.
+  if (std::getenv("JOURNAL_STREAM") != nullptr) {
+    spdlog::set_pattern("[%l] %v");
+  } else {
+    spdlog::set_pattern("%Y-%m-%d %H:%M:%S.%e [%l] %v");
+  }
+  spdlog::set_level(spdlog::level::from_str(level));
+}
+
+core::Result<std::optional<std::string>> ReadToken(const config::WebSettings& web) {
+  if (web.token) return std::optional<std::string>(*web.token);
+  if (!web.token_file) return std::optional<std::string>();
+  std::ifstream in(*web.token_file);
+  std::string line;
+  if (!in || !std::getline(in, line) || line.empty()) {
+    return core::MakeError("web.token_file: cannot read a token from " + *web.token_file);
+  }
+  return std::optional<std::string>(line);
+}
+
+// Everything the running daemon owns, in construction order.
+class Daemon {
+ public:
+  Daemon(std::string config_path, config::Config config, std::unique_ptr<store::SqliteStore> store,
+         std::unique_ptr<store::SqliteStore> reader)
+      : config_path_(std::move(config_path)),
+        config_(std::move(config)),
+        store_(std::move(store)),
+        reader_(std::move(reader)),
+        metrics_(GOVWATCH_VERSION_STRING),
+        live_(metrics_),
+        client_(fetch::MakeHttpClient(io_.get_executor(), config_.http)),
+        scheduler_(io_, config_, *client_, *store_, clock_, live_),
+        signals_(io_, SIGINT, SIGTERM, SIGHUP),
+        watchdog_(io_),
+        stop_deadline_(io_) {}
+
+  int Run() {
+    live_.SetConfig(config_);
+    if (auto open = reader_->OpenFindings({}); open.ok()) live_.LoadOpenFindings(*open);
+    auto token = ReadToken(config_.web);
+    if (!token) {
+      spdlog::critical("{}", token.error().message);
+      return 1;
+    }
+    web::ServerOptions options;
+    options.listen = config_.web.listen;
+    options.token = *token;
+    auto server = web::Server::Start(io_, options, Handlers());
+    if (!server) {
+      spdlog::critical("{}", server.error().message);
+      return 1;
+    }
+    server_ = std::move(*server);
+    scheduler_.Start();
+    metrics_.RecordReload(true, Now());
+    WaitForSignal();
+    StartWatchdog();
+    const std::string status = Status();
+    spdlog::info("govwatch {} monitoring {} targets; http://{}/metrics", GOVWATCH_VERSION_STRING,
+                 scheduler_.target_count(), ListenDisplay());
+    notifier_.Ready(status);
+    io_.run();
+    spdlog::info("stopped");
+    return 0;
+  }
+
+ private:
+  static double Now() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
+
+  std::string ListenDisplay() const {
+    const std::string& l = config_.web.listen;
+    const auto colon = l.rfind(':');
+    return l.substr(0, colon) + ":" + std::to_string(server_->port());
+  }
+
+  std::string Status() const {
+    return "监测 " + std::to_string(scheduler_.target_count()) + " 个对象，未解决问题 " +
+           std::to_string(live_.open_findings()) + " 个";
+  }
+
+  web::Handlers Handlers() {
+    web::Handlers h;
+    h.metrics = [this] { return metrics_.Serialize(); };
+    h.ready = [this] { return !stopping_; };
+    h.reload = [this] { return Reload(); };
+    h.api = [this](const web::Request& request) {
+      web::ApiSource source;
+      source.targets = [this] { return live_.Targets(); };
+      source.findings = [this] {
+        std::vector<web::FindingView> out;
+        store::FindingFilter all;
+        all.include_resolved = true;
+        auto stored = reader_->Findings(all);
+        if (!stored) {
+          spdlog::error("api: {}", stored.error().message);
+          return out;
+        }
+        for (const auto& f : *stored) {
+          out.push_back({f.finding, f.first_seen_at, f.last_seen_at, f.resolved_at});
+        }
+        return out;
+      };
+      source.now = [] {
+        return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+      };
+      return web::ServeApi(request, source);
+    };
+    h.on_error = [](std::string_view message) { spdlog::error("web: {}", message); };
+    return h;
+  }
+
+  // Validates a whole new configuration to the side and swaps it in only when it has no errors.
+  core::Result<std::string> Reload() {
+    notifier_.Reloading();
+    config::LoadResult loaded = config::LoadConfigFile(config_path_);
+    if (!loaded.config) {
+      for (const auto& d : loaded.diagnostics) spdlog::error("reload: {}", d.ToString());
+      metrics_.RecordReload(false, Now());
+      notifier_.Ready(Status() + "；重新加载配置失败，沿用原配置");
+      return core::MakeError("configuration has " + std::to_string(loaded.diagnostics.size()) +
+                             " error(s); kept the running configuration: " +
+                             loaded.diagnostics.front().ToString());
+    }
+    config::Config next = std::move(*loaded.config);
+    // These are bound at start; say so rather than pretend they changed.
+    if (next.storage.path != config_.storage.path) {
+      spdlog::warn("reload: storage.path changed; it takes effect after a restart");
+    }
+    if (next.web.listen != config_.web.listen) {
+      spdlog::warn("reload: web.listen changed; it takes effect after a restart");
+    }
+    config_ = std::move(next);
+    scheduler_.Reload(config_);
+    live_.SetConfig(config_);
+    metrics_.RecordReload(true, Now());
+    const std::string message = "reloaded " + config_path_ + ": " +
+                                std::to_string(scheduler_.target_count()) + " targets";
+    spdlog::info("{}", message);
+    notifier_.Ready(Status());
+    return message;
+  }
+
+  void WaitForSignal() {
+    signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
+      if (ec) return;
+      if (signal == SIGHUP) {
+        if (auto r = Reload(); !r) spdlog::error("reload failed: {}", r.error().message);
+        WaitForSignal();
+        return;
+      }
+      Stop(signal == SIGINT ? "SIGINT" : "SIGTERM");
+    });
+  }
+
+  void Stop(const char* why) {
+    if (stopping_) return;
+    stopping_ = true;
+    spdlog::info("{}: stopping", why);
+    notifier_.Stopping();
+    signals_.cancel();
+    watchdog_.cancel();
+    scheduler_.Stop();
+    if (server_) server_->Stop();
+    stop_deadline_.expires_after(kStopBound);
+    stop_deadline_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec) return;
+      spdlog::warn("stop: work still running after {} s; leaving it", kStopBound.count());
+      io_.stop();
+    });
+    asio::co_spawn(
+        io_,
+        [this]() -> asio::awaitable<void> {
+          const bool drained = co_await scheduler_.Drain(kStopBound);
+          if (drained) spdlog::info("stop: all in-flight work finished");
+          stop_deadline_.cancel();
+          io_.stop();
+        },
+        asio::detached);
+  }
+
+  void StartWatchdog() {
+    const auto interval = notifier_.watchdog_interval();
+    if (!interval) return;
+    watchdog_.expires_after(*interval);
+    watchdog_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec) return;
+      // The ping comes from the event loop itself: a stuck loop stops pinging.
+      notifier_.Watchdog();
+      StartWatchdog();
+    });
+  }
+
+  std::string config_path_;
+  config::Config config_;
+  std::unique_ptr<store::SqliteStore> store_;   // written by the scheduler's store thread
+  std::unique_ptr<store::SqliteStore> reader_;  // read by the API on the io_context thread
+  asio::io_context io_{1};
+  metrics::Metrics metrics_;
+  LiveState live_;
+  schedule::SystemClock clock_;
+  std::unique_ptr<fetch::HttpClient> client_;
+  schedule::Scheduler scheduler_;
+  std::unique_ptr<web::Server> server_;
+  asio::signal_set signals_;
+  asio::steady_timer watchdog_;
+  asio::steady_timer stop_deadline_;
+  SystemdNotifier notifier_;
+  bool stopping_ = false;
+};
+
+core::Result<std::unique_ptr<store::SqliteStore>> OpenStore(const std::string& path) {
+  if (path != ":memory:") {
+    std::error_code ec;
+    const auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+    if (ec) return core::MakeError("cannot create " + dir.string() + ": " + ec.message());
+  }
+  return store::SqliteStore::Open(path);
+}
+
+}  // namespace
+
+int RunDaemon(const Args& args) {
+  std::string config_path;
+  std::string log_level = "info";
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      std::cout << kRunUsage;
+      return 0;
+    }
+    if ((a == "-c" || a == "--config" || a == "--log-level") && i + 1 < args.size()) {
+      (a == "--log-level" ? log_level : config_path) = args[++i];
+    } else {
+      std::cerr << "govwatch run: unexpected argument '" << a << "'\n\n" << kRunUsage;
+      return 2;
+    }
+  }
+  if (config_path.empty()) {
+    std::cerr << "govwatch run: missing -c FILE\n\n" << kRunUsage;
+    return 2;
+  }
+  SetUpLogging(log_level);
+
+  config::LoadResult loaded = config::LoadConfigFile(config_path);
+  if (!loaded.config) {
+    for (const auto& d : loaded.diagnostics) std::cerr << d.ToString() << "\n";
+    spdlog::critical("the configuration has errors; not starting");
+    return 1;
+  }
+  config::Config config = std::move(*loaded.config);
+  for (const auto& [id, profile] : config.profiles) {
+    if (profile.homepage_interval.count() * profile.availability_probes_per_day > 86400) {
+      spdlog::warn("profile {}: homepage_interval {}s gives fewer than {} availability probes a "
+                   "day (national rule)",
+                   id, profile.homepage_interval.count(), profile.availability_probes_per_day);
+    }
+  }
+  auto store = OpenStore(config.storage.path);
+  if (!store) {
+    spdlog::critical("{}", store.error().message);
+    return 1;
+  }
+  auto reader = store::SqliteStore::Open(config.storage.path);
+  if (!reader) {
+    spdlog::critical("{}", reader.error().message);
+    return 1;
+  }
+  Daemon daemon(config_path, std::move(config), std::move(*store), std::move(*reader));
+  return daemon.Run();
+}
+
+}  // namespace govwatch::app
