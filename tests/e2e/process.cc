@@ -1,6 +1,9 @@
 #include "process.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -75,6 +78,80 @@ CommandResult RunCommand(const std::vector<std::string>& argv, const std::vector
   r.out = ReadFile(out);
   r.err = ReadFile(err);
   return r;
+}
+
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
+                                     const std::vector<std::string>& env) {
+  pid_ = Spawn(argv, env, dir_.path() + "/out", dir_.path() + "/err");
+}
+
+BackgroundProcess::~BackgroundProcess() {
+  if (Wait(std::chrono::milliseconds(0)) == -1) {
+    kill(pid_, SIGKILL);
+    Wait(std::chrono::milliseconds(5000));
+  }
+}
+
+std::string BackgroundProcess::Stdout() const { return ReadFile(dir_.path() + "/out"); }
+std::string BackgroundProcess::Stderr() const { return ReadFile(dir_.path() + "/err"); }
+void BackgroundProcess::Signal(int signal) const { kill(pid_, signal); }
+
+int BackgroundProcess::Wait(std::chrono::milliseconds timeout) {
+  if (exit_code_ != -1) return exit_code_;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      return exit_code_;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return -1;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+HttpResult Http(int port, const std::string& method, const std::string& path,
+                const std::string& authorization) {
+  HttpResult result;
+  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return result;
+  timeval tv{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return result;
+  }
+  std::string request = method + " " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n";
+  if (!authorization.empty()) request += "Authorization: " + authorization + "\r\n";
+  request += "Content-Length: 0\r\n\r\n";
+  if (send(fd, request.data(), request.size(), MSG_NOSIGNAL) < 0) {
+    close(fd);
+    return result;
+  }
+  std::string response;
+  char buf[65536];
+  ssize_t n;
+  while ((n = recv(fd, buf, sizeof buf, 0)) > 0) response.append(buf, static_cast<size_t>(n));
+  close(fd);
+  const auto space = response.find(' ');
+  const auto body = response.find("\r\n\r\n");
+  if (space == std::string::npos || body == std::string::npos) return result;
+  result.status = std::atoi(response.c_str() + space + 1);
+  result.body = response.substr(body + 4);
+  return result;
+}
+
+bool WaitFor(const std::function<bool()>& predicate, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!predicate()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return true;
 }
 
 FixtureServerProcess::FixtureServerProcess(const std::string& root) {

@@ -4,6 +4,8 @@
 
 #include <sys/types.h>
 
+#include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,37 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// A process running in the background with its output in files; SIGTERM on destruction if it
+// still runs.
+class BackgroundProcess {
+ public:
+  BackgroundProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env);
+  ~BackgroundProcess();
+  pid_t pid() const { return pid_; }
+  std::string Stdout() const;
+  std::string Stderr() const;
+  void Signal(int signal) const;
+  // Waits up to `timeout` for the process to exit; its exit code (128 + signal when killed), or
+  // -1 when it is still running.
+  int Wait(std::chrono::milliseconds timeout);
+
+ private:
+  TempDir dir_;
+  pid_t pid_ = -1;
+  int exit_code_ = -1;
+};
+
+struct HttpResult {
+  int status = 0;  // 0 when no answer
+  std::string body;
+};
+// A minimal HTTP/1.0 request to 127.0.0.1:port (so tests need no client library).
+HttpResult Http(int port, const std::string& method, const std::string& path,
+                const std::string& authorization = "");
+
+// Polls `predicate` every 50 ms until it holds or `timeout` passes.
+bool WaitFor(const std::function<bool()>& predicate, std::chrono::milliseconds timeout);
 
 // govwatch-fixture-server serving `root` on an ephemeral port; SIGTERM on destruction.
 class FixtureServerProcess {

@@ -1,6 +1,7 @@
 // govwatch run: the daemon. The composition root: one io_context on the main thread runs the
 // scheduler, the HTTP client, the web server, signals and the systemd watchdog; the scheduler's
 // own thread does the SQLite writes.
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/co_spawn.hpp>
@@ -45,6 +46,9 @@ constexpr const char* kRunUsage =
 constexpr auto kStopBound = 8s;
 
 void SetUpLogging(const std::string& level) {
+  // Logs go to stderr (the journal under systemd); stdout stays for command output.
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+      "govwatch", std::make_shared<spdlog::sinks::stderr_sink_mt>()));
   // Under systemd the journal stamps every line; elsewhere we do.
   if (std::getenv("JOURNAL_STREAM") != nullptr) {
     spdlog::set_pattern("[%l] %v");
