@@ -92,17 +92,28 @@ void LiveState::Apply(const schedule::TargetCheck& check) {
   // An unknown verdict neither opens nor resolves (the scheduler stores nothing for it either).
   if (check.result.status == core::CheckStatus::kUnknown) return;
   const std::set<std::string> scope(check.scope.begin(), check.scope.end());
-  std::erase_if(open_, [&](const auto& entry) {
-    return std::get<0>(entry.first) == check.target_id &&
-           (scope.empty() || scope.contains(std::get<1>(entry.first)));
-  });
+  auto in_scope = [&](const Key& key) {
+    return std::get<0>(key) == check.target_id &&
+           (scope.empty() || scope.contains(std::get<1>(key)));
+  };
+  std::set<Key> before;
+  for (const auto& [key, f] : open_) {
+    if (in_scope(key)) before.insert(key);
+  }
+  std::erase_if(open_, [&](const auto& entry) { return in_scope(entry.first); });
   for (const auto& f : check.result.findings) {
     const Key key{f.target_id, f.check, f.subject};
-    if (!open_.contains(key)) {
+    if (!before.contains(key)) {
       spdlog::info("finding opened: {} {} [{}] {}", f.target_id, f.check,
                    core::ToString(f.severity), f.message);
     }
     open_[key] = f;
+  }
+  for (const auto& key : before) {
+    if (!open_.contains(key)) {
+      spdlog::info("finding resolved: {} {} {}", std::get<0>(key), std::get<1>(key),
+                   std::get<2>(key));
+    }
   }
 }
 
