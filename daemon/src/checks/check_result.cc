@@ -5,10 +5,7 @@
 namespace govwatch::checks {
 
 long DaysSinceUpdate(core::Timestamp last, core::Timestamp now, const core::TimeZone& tz) {
-  using std::chrono::floor;
-  const auto last_day = floor<std::chrono::days>(tz.ToLocal(last));
-  const auto today = floor<std::chrono::days>(tz.ToLocal(now));
-  return std::max(0L, static_cast<long>((today - last_day).count()));
+  return std::max(0L, core::CalendarDaysBetween(last, now, tz));
 }
 
 std::optional<core::DatedTime> NewestUpdate(const std::vector<core::Item>& items,

@@ -121,4 +121,11 @@ Timestamp TimeZone::ToUtc(LocalSeconds local) const {
   return guess - offset;
 }
 
+long CalendarDaysBetween(Timestamp from, Timestamp to, const TimeZone& tz) {
+  using std::chrono::days;
+  const auto first = std::chrono::floor<days>(tz.ToLocal(from));
+  const auto last = std::chrono::floor<days>(tz.ToLocal(to));
+  return static_cast<long>((last - first).count());
+}
+
 }  // namespace govwatch::core

@@ -40,4 +40,8 @@ class TimeZone {
   std::vector<Transition> transitions_;  // sorted by `at`
 };
 
+// Calendar days in `tz` from the day of `from` to the day of `to` (negative when `to` is on an
+// earlier day): what a person counts between two dates, whatever the hours.
+long CalendarDaysBetween(Timestamp from, Timestamp to, const TimeZone& tz);
+
 }  // namespace govwatch::core

@@ -1,5 +1,6 @@
 #include "web/api.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 
@@ -55,7 +56,8 @@ json::object TargetObject(const TargetStatus& t, core::Timestamp now, const core
   if (t.last_update) {
     o["last_update"] = Time(t.last_update->time, zone);
     o["last_update_provenance"] = core::ToString(t.last_update->provenance);
-    o["days_since_update"] = DaysSinceUpdate(t.last_update->time, now, zone);
+    o["days_since_update"] =
+        std::max(0L, core::CalendarDaysBetween(t.last_update->time, now, zone));
   } else {
     o["last_update"] = nullptr;
     o["last_update_provenance"] = nullptr;
@@ -143,14 +145,6 @@ bool Matches(const FindingFilter& filter, const FindingView& view) {
   return true;
 }
 
-long DaysSinceUpdate(core::Timestamp last_update, core::Timestamp now,
-                     const core::TimeZone& zone) {
-  using std::chrono::days;
-  const auto from = std::chrono::floor<days>(zone.ToLocal(last_update));
-  const auto to = std::chrono::floor<days>(zone.ToLocal(now));
-  const long count = static_cast<long>((to - from).count());
-  return count < 0 ? 0 : count;
-}
 
 std::string TargetsJson(const std::vector<TargetStatus>& targets, core::Timestamp now,
                         const core::TimeZone& zone) {

@@ -64,9 +64,6 @@ struct FindingFilter {
 core::Result<FindingFilter> ParseFindingFilter(const std::map<std::string, std::string>& query);
 bool Matches(const FindingFilter& filter, const FindingView& finding);
 
-// Whole calendar days in `zone` from the day of `last_update` to the day of `now` (what a person
-// reading the dates would count), never negative.
-long DaysSinceUpdate(core::Timestamp last_update, core::Timestamp now, const core::TimeZone& zone);
 
 // Response bodies (compact JSON).
 std::string TargetsJson(const std::vector<TargetStatus>& targets, core::Timestamp now,

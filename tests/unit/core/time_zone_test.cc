@@ -40,6 +40,25 @@ TEST(TimeZone, FixedOffsets) {
   EXPECT_EQ(TimeZone::Load("UTC")->OffsetAt(Timestamp{}), hours{0});
 }
 
+TEST(CalendarDaysBetween, CountsDatesNotHours) {
+  const TimeZone shanghai;
+  // 23:30 on 30 June to 00:30 on 1 July, Beijing time: one calendar day, one hour apart.
+  EXPECT_EQ(CalendarDaysBetween(*ParseIso8601("2021-06-30T23:30:00+08:00"),
+                                *ParseIso8601("2021-07-01T00:30:00+08:00"), shanghai),
+            1);
+  EXPECT_EQ(CalendarDaysBetween(*ParseIso8601("2021-07-01T00:30:00+08:00"),
+                                *ParseIso8601("2021-07-01T23:30:00+08:00"), shanghai),
+            0);
+  EXPECT_EQ(CalendarDaysBetween(*ParseIso8601("2021-07-05T00:00:00+08:00"),
+                                *ParseIso8601("2021-07-01T00:00:00+08:00"), shanghai),
+            -4);
+  // The same instants are on different dates in UTC.
+  EXPECT_EQ(CalendarDaysBetween(*ParseIso8601("2021-06-30T23:30:00+08:00"),
+                                *ParseIso8601("2021-07-01T00:30:00+08:00"),
+                                TimeZone::Fixed(std::chrono::seconds{0}, "UTC")),
+            0);
+}
+
 TEST(TimeZone, UnknownNamesAreErrors) {
   for (const char* name : {"Mars/Olympus", "", "../etc/passwd", "/etc/passwd", "+25:00"}) {
     EXPECT_FALSE(TimeZone::Load(name).ok()) << name;

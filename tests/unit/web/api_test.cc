@@ -169,20 +169,5 @@ TEST(ApiTest, BadFindingQueriesAre400WithReason) {
   }
 }
 
-TEST(ApiTest, DaysSinceUpdateCountsCalendarDaysInTheZone) {
-  const core::TimeZone shanghai;
-  // 23:30 on 30 June to 00:30 on 1 July, Beijing time: one calendar day, one hour apart.
-  EXPECT_EQ(DaysSinceUpdate(At("2021-06-30T23:30:00+08:00"), At("2021-07-01T00:30:00+08:00"),
-                            shanghai),
-            1);
-  EXPECT_EQ(DaysSinceUpdate(At("2021-07-01T00:30:00+08:00"), At("2021-07-01T23:30:00+08:00"),
-                            shanghai),
-            0);
-  // A date in the future (clock skew on the site) counts as 0, not negative.
-  EXPECT_EQ(DaysSinceUpdate(At("2021-07-05T00:00:00+08:00"), At("2021-07-01T00:00:00+08:00"),
-                            shanghai),
-            0);
-}
-
 }  // namespace
 }  // namespace govwatch::web
