@@ -35,12 +35,15 @@ namespace asio = boost::asio;
 using namespace std::chrono_literals;
 
 constexpr const char* kRunUsage =
-    "usage: govwatch run -c FILE [--log-level debug|info|warn|error]\n"
+    "usage: govwatch run -c FILE [--once] [--log-level debug|info|warn|error]\n"
     "\n"
     "Monitors every site and account of the configuration continuously: each target on its\n"
     "timetable, results in the SQLite database, /metrics and the JSON API on web.listen.\n"
     "SIGHUP or POST /-/reload re-reads the configuration (the old one stays when the new one\n"
-    "has errors); SIGTERM or SIGINT stop it within 10 s. Runs under systemd as Type=notify.\n";
+    "has errors); SIGTERM or SIGINT stop it within 10 s. Runs under systemd as Type=notify.\n"
+    "\n"
+    "  --once  one full cycle: every target runs once, as soon as the HTTP limits allow (no\n"
+    "          timetable), then the daemon stops and exits 0. For cron.\n";
 
 // How long a stop may take before the event loop is abandoned (systemd's TimeoutStopSec is 15).
 constexpr auto kStopBound = 8s;
@@ -73,7 +76,7 @@ core::Result<std::optional<std::string>> ReadToken(const config::WebSettings& we
 class Daemon {
  public:
   Daemon(std::string config_path, config::Config config, std::unique_ptr<store::SqliteStore> store,
-         std::unique_ptr<store::SqliteStore> reader)
+         std::unique_ptr<store::SqliteStore> reader, bool once)
       : config_path_(std::move(config_path)),
         config_(std::move(config)),
         store_(std::move(store)),
@@ -81,7 +84,8 @@ class Daemon {
         metrics_(GOVWATCH_VERSION_STRING),
         live_(metrics_),
         client_(fetch::MakeHttpClient(io_.get_executor(), config_.http)),
-        scheduler_(io_, config_, *client_, *store_, clock_, live_),
+        once_(once),
+        scheduler_(io_, config_, *client_, *store_, clock_, live_, SchedulerOptions(once)),
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
         watchdog_(io_),
         stop_deadline_(io_) {}
@@ -104,6 +108,16 @@ class Daemon {
     }
     server_ = std::move(*server);
     scheduler_.Start();
+    if (once_) {
+      // The same stop path as SIGTERM once the cycle is done.
+      asio::co_spawn(
+          io_,
+          [this]() -> asio::awaitable<void> {
+            co_await scheduler_.CycleDone();
+            Stop("once: cycle complete");
+          },
+          asio::detached);
+    }
     metrics_.RecordReload(true, Now());
     WaitForSignal();
     StartWatchdog();
@@ -117,6 +131,12 @@ class Daemon {
   }
 
  private:
+  static schedule::Scheduler::Options SchedulerOptions(bool once) {
+    schedule::Scheduler::Options options;
+    options.once = once;
+    return options;
+  }
+
   static double Now() {
     return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
         .count();
@@ -254,6 +274,7 @@ class Daemon {
   LiveState live_;
   schedule::SystemClock clock_;
   std::unique_ptr<fetch::HttpClient> client_;
+  bool once_ = false;
   schedule::Scheduler scheduler_;
   std::unique_ptr<web::Server> server_;
   asio::signal_set signals_;
@@ -278,13 +299,16 @@ core::Result<std::unique_ptr<store::SqliteStore>> OpenStore(const std::string& p
 int RunDaemon(const Args& args) {
   std::string config_path;
   std::string log_level = "info";
+  bool once = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
       std::cout << kRunUsage;
       return 0;
     }
-    if ((a == "-c" || a == "--config" || a == "--log-level") && i + 1 < args.size()) {
+    if (a == "--once") {
+      once = true;
+    } else if ((a == "-c" || a == "--config" || a == "--log-level") && i + 1 < args.size()) {
       (a == "--log-level" ? log_level : config_path) = args[++i];
     } else {
       std::cerr << "govwatch run: unexpected argument '" << a << "'\n\n" << kRunUsage;
@@ -321,7 +345,8 @@ int RunDaemon(const Args& args) {
     spdlog::critical("{}", reader.error().message);
     return 1;
   }
-  Daemon daemon(config_path, std::move(config), std::move(*store), std::move(*reader));
+  Daemon daemon(config_path, std::move(config), std::move(*store), std::move(*reader),
+                once);
   return daemon.Run();
 }
 

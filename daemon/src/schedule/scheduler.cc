@@ -1,5 +1,7 @@
 #include "schedule/scheduler.h"
 
+#include <algorithm>
+#include <cctype>
 #include <exception>
 #include <set>
 #include <variant>
@@ -39,6 +41,17 @@ bool SameWork(const Target& a, const Target& b) {
   return true;
 }
 
+// The authority of a URL ("host:port" as written), the once mode's key for spreading runs over
+// hosts. Only a spreading key: the HTTP client's limiter keys hosts its own way.
+std::string HostKey(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#"));
+  std::string key(url);
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
 bool IsNetworkFailure(fetch::FailureReason reason) {
   return reason == fetch::FailureReason::kDns || reason == fetch::FailureReason::kConnect ||
          reason == fetch::FailureReason::kTimeout;
@@ -73,7 +86,8 @@ Scheduler::Scheduler(asio::io_context& io, const config::Config& config,
       wake_(io),
       stop_signal_(io, asio::steady_timer::time_point::max()),
       canary_timer_(io),
-      prune_timer_(io) {
+      prune_timer_(io),
+      cycle_signal_(io, asio::steady_timer::time_point::max()) {
   Reload(config);
 }
 
@@ -106,8 +120,14 @@ void Scheduler::Start() {
   std::vector<std::string> ids;
   ids.reserve(entries_.size());
   for (const auto& [id, entry] : entries_) ids.push_back(id);
-  Spawn(Admit(std::move(ids)), "admit");
-  Spawn(Loop(), "loop");
+  if (options_.once) {
+    // No store read and no grid: every target is due now.
+    EnqueueOnce(ids);
+    CheckCycleDone();  // an empty configuration is done at once
+  } else {
+    Spawn(Admit(std::move(ids)), "admit");
+    Spawn(Loop(), "loop");
+  }
   Spawn(CanaryLoop(), "canary");
   Spawn(PruneLoop(), "prune");
 }
@@ -118,6 +138,77 @@ void Scheduler::Stop() {
   stop_signal_.cancel();
   canary_timer_.cancel();
   prune_timer_.cancel();
+  cycle_signal_.cancel();
+}
+
+asio::awaitable<void> Scheduler::CycleDone() {
+  if (cycle_done_ || stopping_) co_return;
+  co_await cycle_signal_.async_wait(kUseTuple);
+}
+
+void Scheduler::CheckCycleDone() {
+  if (!options_.once || !started_ || cycle_done_ || !once_left_.empty()) return;
+  cycle_done_ = true;
+  cycle_signal_.cancel();
+}
+
+void Scheduler::EnqueueOnce(const std::vector<std::string>& ids) {
+  for (const std::string& id : ids) {
+    auto it = entries_.find(id);
+    if (it == entries_.end()) continue;
+    if (!once_left_.insert(id).second) continue;
+    once_waiting_[HostKey(it->second.target.url)].push_back(id);
+  }
+  DispatchOnce();
+}
+
+void Scheduler::DispatchOnce() {
+  if (stopping_) return;
+  // Twice the client's limits: enough that the limiter always has the next request queued,
+  // few enough that waiting runs stay cheap.
+  const int global = 2 * std::max(1, config_->http.max_connections);
+  const int per_host = 2 * std::max(1, config_->http.max_connections_per_host);
+  bool progress = true;
+  while (progress && once_running_ < global) {
+    progress = false;
+    // One run per host per round: hosts share the global slots.
+    for (auto it = once_waiting_.begin(); it != once_waiting_.end() && once_running_ < global;) {
+      auto& [host, ids] = *it;
+      int& running = once_host_running_[host];
+      if (running < per_host) {
+        const std::string id = std::move(ids.front());
+        ids.pop_front();
+        auto entry = entries_.find(id);
+        if (entry != entries_.end()) {
+          ++running;
+          ++once_running_;
+          entry->second.running = true;
+          Spawn(RunOnce(id, entry->second.generation, host), id);
+        } else {
+          once_left_.erase(id);  // removed by a reload before it ran
+        }
+        progress = true;
+      }
+      it = ids.empty() ? once_waiting_.erase(it) : std::next(it);
+    }
+  }
+  CheckCycleDone();
+}
+
+asio::awaitable<void> Scheduler::RunOnce(std::string id, std::uint64_t generation,
+                                         std::string host) {
+  try {
+    co_await RunTarget(id, generation, NowSeconds());
+  } catch (const std::exception& e) {
+    listener_.OnError(id, core::MakeError(std::string("scheduler: ") + e.what()));
+  }
+  --once_running_;
+  if (auto it = once_host_running_.find(host); it != once_host_running_.end()) {
+    if (--it->second <= 0) once_host_running_.erase(it);
+  }
+  once_left_.erase(id);
+  DispatchOnce();
+  CheckCycleDone();
 }
 
 asio::awaitable<bool> Scheduler::Drain(std::chrono::milliseconds bound) {
@@ -160,10 +251,15 @@ void Scheduler::Reload(const config::Config& config) {
     entry.grid = grid;
     entry.generation = next_generation_++;
     entry.last_planned.reset();
-    if (started_) Push(it->first, entry, NextRun(grid, std::nullopt, entry.last_run, now));
+    if (started_ && !options_.once) Push(it->first, entry, NextRun(grid, std::nullopt, entry.last_run, now));
   }
   for (auto it = entries_.begin(); it != entries_.end();) {
-    it = seen.contains(it->first) ? std::next(it) : entries_.erase(it);
+    if (seen.contains(it->first)) {
+      ++it;
+      continue;
+    }
+    once_left_.erase(it->first);  // a removed target no longer holds the cycle open
+    it = entries_.erase(it);
   }
   // Forget verdicts of columns and sites that are gone.
   for (auto site = column_verdicts_.begin(); site != column_verdicts_.end();) {
@@ -176,7 +272,11 @@ void Scheduler::Reload(const config::Config& config) {
   }
   config_ = std::move(next);
   if (started_ && !stopping_) {
-    if (!admit.empty()) Spawn(Admit(std::move(admit)), "admit");
+    if (options_.once) {
+      EnqueueOnce(admit);  // new targets belong to the cycle too
+    } else if (!admit.empty()) {
+      Spawn(Admit(std::move(admit)), "admit");
+    }
     wake_.cancel();
   }
 }
@@ -345,7 +445,16 @@ asio::awaitable<void> Scheduler::UpdateSite(std::shared_ptr<const config::Config
   const TargetCheck check = CheckSite(*config, *site, columns);
   const core::Timestamp now = NowSeconds();
   store::Store& store = store_;
-  const core::Status status = co_await OnStoreThread([&] {
+  // The site's row may not exist yet: its columns can all be read before its homepage's first
+  // run is stored (always possible in once mode, and on a first start), and findings refer to it.
+  store::TargetRecord record;
+  record.id = site->id;
+  record.kind = store::TargetKind::kSite;
+  record.unit = site->unit;
+  record.name = site->name;
+  record.url = site->homepage;
+  const core::Status status = co_await OnStoreThread([&]() -> core::Status {
+    if (auto s = store.UpsertTarget(record); !s) return s;
     return store.ReplaceOpenFindings(check.target_id, check.scope, check.result.findings, now);
   });
   if (!status) {

@@ -15,6 +15,12 @@
 // detection: network_watch.h. Old observations are pruned on the store thread every
 // Options::prune_every, in batches.
 //
+// Once mode (Options::once, `govwatch run --once`): every target runs exactly once, as soon as
+// the fetcher's limits allow — no first-run window, no grid — and CycleDone() completes when all
+// have ended. Runs are started round-robin over hosts, at most twice the HTTP client's limits
+// in flight (globally and per host), so a province of 100,000 targets does not hold 100,000
+// suspended coroutines and one slow host does not take every slot.
+//
 // Thread-safety: every member function must be called on the io_context's (single) thread.
 // Lifetime: Stop(), then co_await Drain() (or run the io_context until it returns true), before
 // destroying the Scheduler; the destructor joins the store thread.
@@ -22,11 +28,13 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <queue>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -76,6 +84,7 @@ class Scheduler {
     std::chrono::seconds prune_every{3600};
     int prune_batch = 1000;  // observations per transaction
     std::chrono::seconds canary_every{60};
+    bool once = false;  // one full cycle, then CycleDone() completes (see above)
   };
 
   Scheduler(boost::asio::io_context& io, const config::Config& config,
@@ -98,6 +107,9 @@ class Scheduler {
   // ones (url, kind, selectors, TLS, interval, offset) restart on their new grid; unchanged ones
   // keep their timetable.
   void Reload(const config::Config& config);
+  // Once mode: completes when every target has run once (results stored or error reported), or
+  // when Stop() is called. Outside once mode it completes only on Stop().
+  boost::asio::awaitable<void> CycleDone();
 
   std::size_t target_count() const { return entries_.size(); }
   int tasks() const { return tasks_; }  // coroutines alive (runs, loops, store steps)
@@ -135,6 +147,10 @@ class Scheduler {
   boost::asio::awaitable<void> CanaryLoop();
   boost::asio::awaitable<void> PruneLoop();
   boost::asio::awaitable<void> MarkDown(core::Timestamp minute);
+  void EnqueueOnce(const std::vector<std::string>& ids);
+  void DispatchOnce();
+  boost::asio::awaitable<void> RunOnce(std::string id, std::uint64_t generation, std::string host);
+  void CheckCycleDone();
 
   boost::asio::io_context& io_;
   std::shared_ptr<const config::Config> config_;
@@ -154,10 +170,19 @@ class Scheduler {
   bool stopping_ = false;
   int tasks_ = 0;
 
+  // Once mode: ids waiting to start, by host (URL authority); runs in flight, in all and per
+  // host; ids not finished yet.
+  std::map<std::string, std::deque<std::string>> once_waiting_;
+  std::unordered_map<std::string, int> once_host_running_;
+  int once_running_ = 0;
+  std::set<std::string> once_left_;
+  bool cycle_done_ = false;
+
   boost::asio::steady_timer wake_;
   boost::asio::steady_timer stop_signal_;  // never expires; cancelled by Stop()
   boost::asio::steady_timer canary_timer_;
   boost::asio::steady_timer prune_timer_;
+  boost::asio::steady_timer cycle_signal_;  // never expires; cancelled when the cycle is done
   boost::asio::thread_pool store_thread_{1};
 };
 

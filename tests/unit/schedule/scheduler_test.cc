@@ -1,6 +1,7 @@
 // The scheduler against the fixture server, the real HttpClient and an in-memory store, on
 // one-second intervals: repeated runs on the grid, a slow host that does not hold back others,
-// a prompt Stop with requests in flight, Reload adding and removing targets.
+// a prompt Stop with requests in flight, Reload adding and removing targets, once mode (every
+// target once, then CycleDone).
 #include "schedule/scheduler.h"
 
 #include <gtest/gtest.h>
@@ -158,6 +159,68 @@ TEST_F(SchedulerTest, ReloadAddsAndRemovesTargets) {
   EXPECT_GE(slow_.Count("/quick"), 2);
   EXPECT_GE(listener_.done["other"], 2);
 
+  bool drained = false;
+  milliseconds took{0};
+  StopAndDrain(io_, scheduler, milliseconds{2000}, drained, took);
+  EXPECT_TRUE(drained);
+}
+
+TEST_F(SchedulerTest, OnceRunsEveryTargetOnceThenCompletes) {
+  // Day-long intervals: in normal mode these would wait for their grid slot (up to the first-run
+  // window); once mode starts them all now.
+  config::Profile& profile = config_.profiles["national"];
+  profile.homepage_interval = std::chrono::days{1};
+  profile.column_default_interval = std::chrono::days{1};
+  for (int i = 0; i < 6; ++i) {
+    const std::string path = "/col" + std::to_string(i);
+    fast_.Route(path, testing::Html(kPage));
+    config::Column column;
+    column.id = "c" + std::to_string(i);
+    column.name = "栏目" + std::to_string(i);
+    column.url = fast_.Url(path);
+    config_.sites.front().columns.push_back(column);
+  }
+  Scheduler::Options options;
+  options.once = true;
+  Scheduler scheduler(io_, config_, *client_, *store_, clock_, listener_, options);
+  ASSERT_EQ(scheduler.target_count(), 8u);  // 2 homepages + 6 columns
+  bool done = false;
+  asio::co_spawn(io_, scheduler.CycleDone(), [&](std::exception_ptr) { done = true; });
+  const auto start = std::chrono::steady_clock::now();
+  scheduler.Start();
+  while (!done && std::chrono::steady_clock::now() - start < seconds{10}) {
+    io_.run_for(milliseconds{20});
+    io_.restart();
+  }
+  const auto took = std::chrono::steady_clock::now() - start;
+  ASSERT_TRUE(done);
+  EXPECT_GE(took, milliseconds{2400});  // waited for the slow host's one run
+  EXPECT_LT(took, milliseconds{5000});
+  EXPECT_EQ(listener_.done.size(), 8u);
+  for (const auto& [id, runs] : listener_.done) EXPECT_EQ(runs, 1) << id;
+  EXPECT_EQ(fast_.Count("/"), 1);
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(fast_.Count("/col" + std::to_string(i)), 1) << i;
+  EXPECT_EQ(slow_.Count("/"), 1);
+
+  // Nothing runs again after the cycle.
+  RunFor(milliseconds{1500});
+  EXPECT_EQ(fast_.TotalRequests(), 7);
+  bool drained = false;
+  milliseconds stop_took{0};
+  StopAndDrain(io_, scheduler, milliseconds{2000}, drained, stop_took);
+  EXPECT_TRUE(drained);
+}
+
+TEST_F(SchedulerTest, OnceWithNoTargetsIsDoneAtStart) {
+  config_.sites.clear();
+  Scheduler::Options options;
+  options.once = true;
+  Scheduler scheduler(io_, config_, *client_, *store_, clock_, listener_, options);
+  scheduler.Start();
+  bool done = false;
+  asio::co_spawn(io_, scheduler.CycleDone(), [&](std::exception_ptr) { done = true; });
+  RunFor(milliseconds{100});
+  EXPECT_TRUE(done);
   bool drained = false;
   milliseconds took{0};
   StopAndDrain(io_, scheduler, milliseconds{2000}, drained, took);
