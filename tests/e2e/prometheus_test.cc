@@ -1,0 +1,118 @@
+// A real Prometheus (Debian `prometheus`) scrapes the real daemon on loopback, and the test reads
+// govwatch_last_update_timestamp_seconds back through the Prometheus HTTP API.
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <fstream>
+#include <regex>
+
+#include "process.h"
+
+namespace govwatch::e2e {
+namespace {
+
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+// A port that was free a moment ago (Prometheus needs one on its command line).
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+std::string UrlEncode(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '_' || c == '-' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+TEST(Prometheus, ScrapesTheDaemonAndAnswersQueries) {
+  ASSERT_EQ(access("/usr/bin/prometheus", X_OK), 0) << "Debian package prometheus is required";
+  FixtureServerProcess fixture(Source("tests/data/demo-region"));
+  TempDir dir;
+  const std::string base = "http://127.0.0.1:" + std::to_string(fixture.port());
+  std::ofstream(dir.path() + "/govwatch.yaml")
+      << "profiles:\n  national: {column_interval: {news: 10s}, homepage_interval: 10s}\n"
+      << "storage: {path: " << dir.path() << "/govwatch.db}\n"
+      << "web: {listen: '127.0.0.1:0'}\n"
+      << "units: [{id: gy, name: 固原市人民政府办公室, region: 市本级}]\n"
+      << "sites:\n  - id: guyuan\n    name: 固原市人民政府\n    unit: gy\n"
+      << "    homepage: " << base << "/gy/index.html\n"
+      << "    columns: [{id: zwyw, name: 政务要闻, kind: news, url: '" << base
+      << "/gy/zwyw/index.html'}]\n";
+  BackgroundProcess daemon({Binary("daemon/govwatch"), "run", "-c", dir.path() + "/govwatch.yaml"},
+                           {});
+  int port = 0;
+  const std::regex listening(R"(http://127\.0\.0\.1:(\d+)/metrics)");
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        std::smatch m;
+        const std::string err = daemon.Stderr();
+        if (!std::regex_search(err, m, listening)) return false;
+        port = std::stoi(m[1]);
+        return true;
+      },
+      10s))
+      << daemon.Stderr();
+
+  const int prom_port = FreePort();
+  std::ofstream(dir.path() + "/prometheus.yml")
+      << "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
+      << "scrape_configs:\n  - job_name: govwatch\n    static_configs:\n"
+      << "      - targets: ['127.0.0.1:" << port << "']\n";
+  BackgroundProcess prometheus(
+      {"/usr/bin/prometheus", "--config.file=" + dir.path() + "/prometheus.yml",
+       "--storage.tsdb.path=" + dir.path() + "/tsdb",
+       "--web.listen-address=127.0.0.1:" + std::to_string(prom_port)},
+      {});
+
+  const std::string query = "/api/v1/query?query=" +
+      UrlEncode("govwatch_last_update_timestamp_seconds{target=\"guyuan/zwyw\"}");
+  json::value answer;
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        const HttpResult r = Http(prom_port, "GET", query);
+        if (r.status != 200) return false;
+        answer = json::parse(r.body);
+        return !answer.at("data").at("result").as_array().empty();
+      },
+      45s))
+      << "prometheus: " << prometheus.Stderr().substr(0, 2000) << "\ndaemon: " << daemon.Stderr();
+  const auto& sample = answer.at("data").at("result").as_array().at(0).as_object();
+  EXPECT_EQ(sample.at("metric").at("job").as_string(), "govwatch");
+  EXPECT_EQ(sample.at("metric").at("kind").as_string(), "news");
+  // The value Prometheus stored is the daemon's: the newest 政务要闻 item, yesterday 00:00 +08:00.
+  const double value = std::stod(std::string(sample.at("value").as_array().at(1).as_string()));
+  const std::string own = Http(port, "GET", "/metrics").body;
+  EXPECT_NE(own.find("target=\"guyuan/zwyw\",unit=\"gy\"} " + std::to_string(static_cast<long long>(value))),
+            std::string::npos)
+      << value << "\n" << own;
+  const double age_days = (static_cast<double>(std::time(nullptr)) - value) / 86400;
+  EXPECT_GT(age_days, 0.0);
+  EXPECT_LT(age_days, 2.0);
+
+  // Prometheus sees the target as up.
+  const HttpResult up = Http(prom_port, "GET", "/api/v1/query?query=" + UrlEncode("up{job=\"govwatch\"}"));
+  EXPECT_NE(up.body.find("\"1\""), std::string::npos) << up.body;
+}
+
+}  // namespace
+}  // namespace govwatch::e2e
