@@ -1,6 +1,7 @@
 #include "app/extract_command.h"
 
 #include "fetch/http_client.h"
+#include "text/date_parse.h"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -137,7 +138,12 @@ core::Result<std::string> ExtractToJson(const std::string& body, const ExtractOp
       break;
     }
     case extract::PageKind::kArticle: {
-      const extract::Article a = extract::ExtractArticle(body, ctx);
+      extract::Article a = extract::ExtractArticle(body, ctx);
+      const bool weak = !a.published || a.published->provenance == core::DateProvenance::kUrlDate;
+      if (weak && options.http_last_modified) {
+        a.published = core::DatedTime{*options.http_last_modified,
+                                      core::DateProvenance::kHttpLastModified};
+      }
       out["title"] = a.title;
       out["published"] =
           a.published ? Time(a.published->time, options.tz) : boost::json::value(nullptr);
@@ -195,6 +201,9 @@ int RunExtract(const Args& args, std::istream& in, std::ostream& out, std::ostre
       return 1;
     }
     if (inv->options.base_url.empty()) inv->options.base_url = response.final_url;
+    if (response.last_modified) {
+      inv->options.http_last_modified = text::ParseRfc822(*response.last_modified, inv->options.tz);
+    }
     return RunExtractOnBody(response.body, inv->options, out, err);
   }
   std::string body;

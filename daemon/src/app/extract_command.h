@@ -24,6 +24,9 @@ struct ExtractOptions {
   core::TimeZone tz;          // site zone, default Asia/Shanghai
   core::Timestamp now{};      // for year-less dates; the command passes the clock or --now
   extract::ListSelectors selectors;  // --item-xpath / --title-xpath / --date-xpath
+  // The Last-Modified header of a fetched page: an article that states no date of its own (or
+  // only one in its URL) is dated by it, with provenance http_last_modified.
+  std::optional<core::Timestamp> http_last_modified;
 };
 
 // A parsed command line: options plus the input ("-" for stdin, a path, or an http(s) URL).

@@ -144,3 +144,73 @@ TEST(ExtractCommandTest, Help) {
 
 }  // namespace
 }  // namespace govwatch::app
+
+namespace govwatch::app {
+namespace {
+
+// A fetcher that answers every URL with one canned response.
+UrlFetcher Serve(std::string body, std::optional<std::string> last_modified) {
+  return [body, last_modified](const std::string& url) {
+    fetch::Response r;
+    r.status = 200;
+    r.final_url = url + "?from=redirect";
+    r.body = body;
+    r.last_modified = last_modified;
+    return r;
+  };
+}
+
+Outcome ExtractUrl(const Args& args, const UrlFetcher& fetcher) {
+  std::istringstream in;
+  std::ostringstream out, err;
+  const int status = RunExtract(args, in, out, err, kNow, fetcher);
+  return Outcome{status, out.str(), err.str()};
+}
+
+TEST(ExtractCommandTest, UrlArticleWithoutADateIsDatedByLastModified) {
+  const std::string html =
+      "<html><head><title>关于做好防汛工作的通知</title></head><body><h1>关于做好防汛工作的通知"
+      "</h1><div id='zoom'><p>各乡镇人民政府，县直各部门：为切实做好今年防汛工作，现将有关事项通知如下。"
+      "</p></div></body></html>";
+  const Outcome r = ExtractUrl({"--kind", "article", "http://x.gov.cn/art/1.html"},
+                               Serve(html, "Wed, 30 Jun 2021 02:00:00 GMT"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto json = boost::json::parse(r.out).as_object();
+  EXPECT_EQ(json.at("published").as_string(), "2021-06-30T10:00:00+08:00");
+  EXPECT_EQ(json.at("provenance").as_string(), "http_last_modified");
+}
+
+TEST(ExtractCommandTest, UrlArticleKeepsItsOwnDateOverLastModified) {
+  const std::string html =
+      "<html><head><meta name='PubDate' content='2021-06-01 09:00'></head><body><h1>标题</h1>"
+      "</body></html>";
+  const Outcome r = ExtractUrl({"--kind", "article", "http://x.gov.cn/art/2.html"},
+                               Serve(html, "Wed, 30 Jun 2021 02:00:00 GMT"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(boost::json::parse(r.out).at("provenance").as_string(), "meta_pubdate");
+}
+
+TEST(ExtractCommandTest, UrlListResolvesAgainstTheFinalUrl) {
+  const std::string html =
+      "<ul><li><a href='a/1.html'>第一条比较长的新闻标题</a><span>2021-06-30</span></li>"
+      "<li><a href='a/2.html'>第二条比较长的新闻标题</a><span>2021-06-29</span></li></ul>";
+  const Outcome r = ExtractUrl({"--kind", "list", "http://x.gov.cn/col/"}, Serve(html, {}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(boost::json::parse(r.out).at("items").at(0).at("url").as_string(),
+            "http://x.gov.cn/col/a/1.html");
+}
+
+TEST(ExtractCommandTest, UrlFetchFailureIsExitOneWithTheReason) {
+  const UrlFetcher failing = [](const std::string&) {
+    fetch::Response r;
+    r.failure = fetch::FailureReason::kTimeout;
+    r.detail = "no answer within 30 s";
+    return r;
+  };
+  const Outcome r = ExtractUrl({"http://x.gov.cn/"}, failing);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "govwatch extract: cannot fetch 'http://x.gov.cn/': timeout: no answer within 30 s\n");
+}
+
+}  // namespace
+}  // namespace govwatch::app
