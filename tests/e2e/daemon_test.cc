@@ -148,15 +148,20 @@ TEST_F(Daemon, MonitorsReloadsAndStopsCleanly) {
   EXPECT_NE(daemon_->Stderr().find("reload: " + config_ + ":"), std::string::npos);
   EXPECT_EQ(json::parse(Http(port_, "GET", "/api/v1/targets").body).at("targets").as_array().size(), 5u);
 
-  // A good config through POST /-/reload (token required): 隆德 leaves, targets change.
+  // A good config on SIGHUP: 隆德 leaves, targets change.
   std::ofstream(config_) << Config(fixture_.port(), db_, false);
-  EXPECT_EQ(Http(port_, "POST", "/-/reload").status, 401);
-  const HttpResult reload = Http(port_, "POST", "/-/reload", "Bearer e2e-secret");
-  EXPECT_EQ(reload.status, 200) << reload.body;
-  EXPECT_TRUE(MetricsHave("govwatch_config_last_reload_successful 1"));
+  daemon_->Signal(SIGHUP);
+  ASSERT_TRUE(WaitFor([&] { return MetricsHave("govwatch_config_last_reload_successful 1"); }, 5s));
   EXPECT_EQ(json::parse(Http(port_, "GET", "/api/v1/targets").body).at("targets").as_array().size(), 4u);
   EXPECT_EQ(Metrics().find("target=\"longde\""), std::string::npos);
   EXPECT_NE(notify_->Drain().find("RELOADING=1"), std::string::npos);
+
+  // And back through POST /-/reload, which needs the token.
+  std::ofstream(config_) << Config(fixture_.port(), db_, true);
+  EXPECT_EQ(Http(port_, "POST", "/-/reload").status, 401);
+  const HttpResult reload = Http(port_, "POST", "/-/reload", "Bearer e2e-secret");
+  EXPECT_EQ(reload.status, 200) << reload.body;
+  EXPECT_EQ(json::parse(Http(port_, "GET", "/api/v1/targets").body).at("targets").as_array().size(), 5u);
 
   // SIGTERM: exit 0 well within 10 s.
   const auto t0 = std::chrono::steady_clock::now();
