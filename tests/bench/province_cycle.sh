@@ -7,6 +7,7 @@
 # are on one host (127.0.0.1), so the config lifts the per-host limits (64 connections, no
 # delay). Prints wall time, CPU seconds per 1,000 pages, peak RSS, pages/s, and how many
 # targets were stored. Generated data lives in a temp dir (removed at exit; KEEP=1 keeps it).
+# WRAP="heaptrack -o FILE" runs the daemon under a profiler (RSS and times then include it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
@@ -43,7 +44,7 @@ python3 tests/bench/province_gen.py "$work/root" "$work/province.yaml" "$base" "
 printf 'generated %s sites x %s columns + %s accounts (%s pages, %s) in %.1f s\n' "$sites" "$columns" \
   "$accounts" "$pages" "$(du -sh "$work/root" | cut -f1)" "$(python3 -c "import time; print(time.time() - $gen_start)")"
 
-/usr/bin/time -v -o "$work/time.txt" "$govwatch_bin" run --once -c "$work/province.yaml" \
+/usr/bin/time -v -o "$work/time.txt" ${WRAP:-} "$govwatch_bin" run --once -c "$work/province.yaml" \
   --log-level "${LOG_LEVEL:-warn}" 2> "$work/daemon.log" && status=0 || status=$?
 
 wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
