@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <sstream>
 #include <unordered_map>
@@ -183,6 +184,11 @@ class Decoder {
   bool GetText(const Fields& f, std::string_view key, std::string& out, bool required);
   const Node* ValueOf(const Fields& f, std::string_view key, bool required);
   bool ExpandScalar(const Node& value, std::string_view key, std::string& out);
+  // For a map keyed by column kind (column_stale_days, column_interval): reports a non-map, an
+  // unknown kind or a missing value, and calls `use` with each valid entry's expanded text.
+  void ForEachColumnKind(
+      const Fields& f, std::string_view key, std::string_view value_name,
+      const std::function<void(core::ColumnKind, const Entry&, const std::string&)>& use);
   bool GetOptText(const Fields& f, std::string_view key, std::optional<std::string>& out);
   bool GetId(const Fields& f, std::string_view key, std::string& out, bool required);
   bool GetInt(const Fields& f, std::string_view key, int& out, int min);
@@ -645,6 +651,36 @@ void Decoder::RegisterTarget(const Fields& f, const std::string& id, std::string
   }
 }
 
+void Decoder::ForEachColumnKind(
+    const Fields& f, std::string_view key, std::string_view value_name,
+    const std::function<void(core::ColumnKind, const Entry&, const std::string&)>& use) {
+  const Node* kinds = ValueOf(f, key, false);
+  if (kinds == nullptr) return;
+  const std::string name(key);
+  if (kinds->kind != NodeKind::kMap) {
+    Report(*kinds, "'" + name + "': expected a map of column kind to " + std::string(value_name) +
+                       ", got " + std::string(yaml::KindName(kinds->kind)));
+    return;
+  }
+  std::vector<Entry> entries;
+  CollectEntries(*kinds, entries, false);
+  for (const Entry& e : entries) {
+    const auto kind = core::ParseColumnKind(e.key);
+    if (!kind) {
+      Report(*e.key_node, "'" + name + "': invalid column kind " + Quote(e.key) +
+                              " (allowed: " + AllowedList(kAllColumnKinds) + ")");
+      continue;
+    }
+    if (e.value->kind == NodeKind::kNull) {
+      Report(*e.value, Quote(e.key) + ": missing value");
+      continue;
+    }
+    std::string text;
+    if (!ExpandScalar(*e.value, e.key, text)) continue;
+    use(*kind, e, text);
+  }
+}
+
 // ---- profiles ----------------------------------------------------------------------------
 
 void Decoder::DecodeProfiles(const Fields& top, Config& config) {
@@ -708,37 +744,18 @@ const Profile* Decoder::ResolveProfile(const std::string& id, std::vector<std::s
     }
     GetInt(f, "homepage_stale_days", p.homepage_stale_days, 1);
     GetInt(f, "homepage_warn_days", p.homepage_warn_days, 0);
-    if (const Node* kinds = ValueOf(f, "column_stale_days", false)) {
-      if (kinds->kind != NodeKind::kMap) {
-        Report(*kinds, "'column_stale_days': expected a map of column kind to days, got " +
-                           std::string(yaml::KindName(kinds->kind)));
-      } else {
-        std::vector<Entry> entries;
-        CollectEntries(*kinds, entries, false);
-        for (const Entry& e : entries) {
-          const auto kind = core::ParseColumnKind(e.key);
-          if (!kind) {
-            Report(*e.key_node, "'column_stale_days': invalid column kind " + Quote(e.key) +
-                                    " (allowed: " + AllowedList(kAllColumnKinds) + ")");
-            continue;
-          }
-          std::string text;
-          int days = 0;
-          if (e.value->kind == NodeKind::kNull) {
-            Report(*e.value, Quote(e.key) + ": missing value");
-            continue;
-          }
-          if (!ExpandScalar(*e.value, e.key, text)) continue;
-          if (!ParseIntText(*e.value, e.key, text, 0, days)) continue;
-          // 0 removes the rule: columns of this kind are then never stale by default.
-          if (days == 0) {
-            p.column_stale_days.erase(*kind);
-          } else {
-            p.column_stale_days[*kind] = days;
-          }
-        }
-      }
-    }
+    ForEachColumnKind(f, "column_stale_days", "days",
+                      [&](core::ColumnKind kind, const Entry& e, const std::string& text) {
+                        int days = 0;
+                        if (!ParseIntText(*e.value, e.key, text, 0, days)) return;
+                        // 0 removes the rule: columns of this kind are then never stale by
+                        // default.
+                        if (days == 0) {
+                          p.column_stale_days.erase(kind);
+                        } else {
+                          p.column_stale_days[kind] = days;
+                        }
+                      });
     GetInt(f, "stale_key_columns_veto", p.stale_key_columns_veto, 1);
     GetInt(f, "stale_columns_veto", p.stale_columns_veto, 1);
     GetInt(f, "blank_columns_veto", p.blank_columns_veto, 1);
@@ -763,33 +780,16 @@ const Profile* Decoder::ResolveProfile(const std::string& id, std::vector<std::s
     GetInt(f, "interpretation_working_days", p.interpretation_working_days, 1);
     GetInterval(f, "homepage_interval", p.homepage_interval, IntervalKind::kHomepage);
     GetInterval(f, "account_interval", p.account_interval, IntervalKind::kTarget);
-    if (const Node* kinds = ValueOf(f, "column_interval", false)) {
-      if (kinds->kind != NodeKind::kMap) {
-        Report(*kinds, "'column_interval': expected a map of column kind to duration, got " +
-                           std::string(yaml::KindName(kinds->kind)));
-      } else {
-        std::vector<Entry> entries;
-        CollectEntries(*kinds, entries, false);
-        for (const Entry& e : entries) {
-          const auto kind = core::ParseColumnKind(e.key);
-          if (!kind) {
-            Report(*e.key_node, "'column_interval': invalid column kind " + Quote(e.key) +
-                                    " (allowed: " + AllowedList(kAllColumnKinds) + ")");
-            continue;
-          }
-          if (e.value->kind == NodeKind::kNull) {
-            Report(*e.value, Quote(e.key) + ": missing value");
-            continue;
-          }
-          std::string text;
-          std::chrono::seconds interval{0};
-          if (!ExpandScalar(*e.value, e.key, text)) continue;
-          if (!ParseSecondsText(*e.value, e.key, text, interval)) continue;
-          if (!CheckInterval(*e.value, e.key, text, interval, IntervalKind::kTarget)) continue;
-          p.column_interval[*kind] = interval;
-        }
-      }
-    }
+    ForEachColumnKind(f, "column_interval", "duration",
+                      [&](core::ColumnKind kind, const Entry& e, const std::string& text) {
+                        std::chrono::seconds interval{0};
+                        if (!ParseSecondsText(*e.value, e.key, text, interval)) return;
+                        if (!CheckInterval(*e.value, e.key, text, interval,
+                                           IntervalKind::kTarget)) {
+                          return;
+                        }
+                        p.column_interval[kind] = interval;
+                      });
     GetInterval(f, "column_default_interval", p.column_default_interval, IntervalKind::kTarget);
   }
   p.id = id;
