@@ -51,7 +51,8 @@ wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
 user=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
 sys=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
 rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-python3 - "$work/db/govwatch.db" "$pages" "$wall" "$user" "$sys" "$rss_kb" "$status" <<'PY'
+stored=0
+python3 - "$work/db/govwatch.db" "$pages" "$wall" "$user" "$sys" "$rss_kb" "$status" <<'PY' || stored=$?
 import sqlite3, sys
 db, pages, wall, user, sys_, rss_kb, status = sys.argv[1:]
 pages = int(pages)
@@ -65,8 +66,12 @@ print(f"exit {status}; {obs[0]} observations of {obs[1]} targets ({obs[2]} ok) f
       f"{findings} open findings")
 print(f"wall {secs:.1f} s; CPU {cpu:.1f} s (user {user} + sys {sys_}) = {1000 * cpu / pages:.2f} s per "
       f"1,000 pages; peak RSS {int(rss_kb) / 1024:.0f} MB; {pages / secs:.0f} pages/s")
+if obs[1] != pages:
+    print(f"province_cycle: only {obs[1]} of {pages} targets were stored: not a full cycle")
+    sys.exit(1)
 PY
 if grep -qiE "error|critical" "$work/daemon.log"; then
   echo "daemon log (errors, first 5):"; grep -iE "error|critical" "$work/daemon.log" | head -5
 fi
+[ "$status" = 0 ] && exit "$stored"
 exit "$status"
