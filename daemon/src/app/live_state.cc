@@ -88,42 +88,58 @@ metrics::TargetLabels LiveState::LabelsOf(const web::TargetStatus& t) const {
   return {t.id, t.site, t.unit, t.kind, t.platform};
 }
 
+metrics::FindingKey LiveState::CountKey(const core::Finding& f) {
+  return {f.target_id.substr(0, f.target_id.find('/')), f.check,
+          std::string(core::ToString(f.severity))};
+}
+
 void LiveState::Apply(const schedule::TargetCheck& check) {
   // An unknown verdict neither opens nor resolves (the scheduler stores nothing for it either).
   if (check.result.status == core::CheckStatus::kUnknown) return;
   const std::set<std::string> scope(check.scope.begin(), check.scope.end());
-  auto in_scope = [&](const Key& key) {
-    return std::get<0>(key) == check.target_id &&
-           (scope.empty() || scope.contains(std::get<1>(key)));
-  };
-  std::set<Key> before;
-  for (const auto& [key, f] : open_) {
-    if (in_scope(key)) before.insert(key);
+  std::set<metrics::FindingKey> changed;
+  // The target's open findings in scope: a range of the map, not a scan of all findings.
+  std::map<Key, core::Finding> before;
+  for (auto it = open_.lower_bound({check.target_id, "", ""});
+       it != open_.end() && std::get<0>(it->first) == check.target_id;) {
+    if (scope.empty() || scope.contains(std::get<1>(it->first))) {
+      const auto key = CountKey(it->second);
+      --counts_[key];
+      changed.insert(key);
+      before.insert(open_.extract(it++));
+    } else {
+      ++it;
+    }
   }
-  std::erase_if(open_, [&](const auto& entry) { return in_scope(entry.first); });
   for (const auto& f : check.result.findings) {
     const Key key{f.target_id, f.check, f.subject};
     if (!before.contains(key)) {
       spdlog::info("finding opened: {} {} [{}] {}", f.target_id, f.check,
                    core::ToString(f.severity), f.message);
     }
-    open_[key] = f;
+    if (const auto [it, inserted] = open_.insert_or_assign(key, f); inserted) {
+      const auto count_key = CountKey(f);
+      ++counts_[count_key];
+      changed.insert(count_key);
+    }
   }
-  for (const auto& key : before) {
+  for (const auto& [key, f] : before) {
     if (!open_.contains(key)) {
       spdlog::info("finding resolved: {} {} {}", std::get<0>(key), std::get<1>(key),
                    std::get<2>(key));
     }
   }
+  for (const auto& key : changed) {
+    const int count = counts_[key];
+    metrics_.SetOpenFindingCount(key, count);
+    if (count <= 0) counts_.erase(key);
+  }
 }
 
 void LiveState::ExportFindings() {
-  std::map<metrics::FindingKey, int> counts;
-  for (const auto& [key, f] : open_) {
-    const std::string site = f.target_id.substr(0, f.target_id.find('/'));
-    ++counts[{site, f.check, std::string(core::ToString(f.severity))}];
-  }
-  metrics_.SetOpenFindings(counts);
+  counts_.clear();
+  for (const auto& [key, f] : open_) ++counts_[CountKey(f)];
+  metrics_.SetOpenFindings(counts_);
 }
 
 void LiveState::OnTargetDone(const schedule::TargetOutcome& outcome,
@@ -157,7 +173,6 @@ void LiveState::OnTargetDone(const schedule::TargetOutcome& outcome,
                        t.last_update ? std::optional(UnixSeconds(t.last_update->time))
                                      : std::nullopt,
                        stale);
-  ExportFindings();
 }
 
 void LiveState::OnFetch(std::string_view outcome) { metrics_.CountFetch(outcome); }
@@ -166,10 +181,7 @@ void LiveState::OnLag(std::chrono::milliseconds lag) {
   metrics_.SetSchedulerLag(std::chrono::duration<double>(lag).count());
 }
 
-void LiveState::OnSiteFindings(const schedule::TargetCheck& aggregate) {
-  Apply(aggregate);
-  ExportFindings();
-}
+void LiveState::OnSiteFindings(const schedule::TargetCheck& aggregate) { Apply(aggregate); }
 
 void LiveState::OnError(std::string_view target_id, const core::Error& error) {
   spdlog::error("{}: {}", target_id, error.message);

@@ -46,12 +46,16 @@ class LiveState final : public schedule::Listener {
   using Key = std::tuple<std::string, std::string, std::string>;
 
   void Apply(const schedule::TargetCheck& check);
+  // Recounts every open finding into govwatch_open_findings (after a config change or a load);
+  // per run, Apply adjusts only the counts it changed, so a run costs O(its findings).
   void ExportFindings();
+  static metrics::FindingKey CountKey(const core::Finding& f);
   metrics::TargetLabels LabelsOf(const web::TargetStatus& t) const;
 
   metrics::Metrics& metrics_;
   std::map<std::string, web::TargetStatus> targets_;  // by id, in id order
   std::map<Key, core::Finding> open_;
+  std::map<metrics::FindingKey, int> counts_;  // what govwatch_open_findings shows
   int probes_done_ = 0;
 };
 

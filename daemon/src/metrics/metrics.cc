@@ -153,6 +153,26 @@ void Metrics::SetOpenFindings(const std::map<FindingKey, int>& open) {
   }
 }
 
+void Metrics::SetOpenFindingCount(const FindingKey& key, int count) {
+  std::lock_guard lock(mutex_);
+  auto it = finding_series_.find(key);
+  if (count <= 0) {
+    if (it != finding_series_.end()) {
+      open_findings_->Remove(it->second);
+      finding_series_.erase(it);
+    }
+    return;
+  }
+  if (it == finding_series_.end()) {
+    const auto& [site, check, severity] = key;
+    it = finding_series_
+             .emplace(key, &open_findings_->Add(
+                               {{"site", site}, {"check", check}, {"severity", severity}}))
+             .first;
+  }
+  it->second->Set(count);
+}
+
 void Metrics::CountFetch(std::string_view outcome) {
   // Family::Add returns the existing counter for known labels; outcomes are a small fixed set.
   fetches_->Add({{"outcome", std::string(outcome)}}).Increment();

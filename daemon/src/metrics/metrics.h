@@ -83,6 +83,10 @@ class Metrics {
   // disappear, keys with a count of 0 are exported as 0.
   void SetOpenFindings(const std::map<FindingKey, int>& open);
 
+  // Sets one series of govwatch_open_findings; a count of 0 or less removes it. For callers that
+  // track the counts themselves and change a few per event (the daemon, per target run).
+  void SetOpenFindingCount(const FindingKey& key, int count);
+
   // Adds one to govwatch_fetches_total{outcome}.
   void CountFetch(std::string_view outcome);
   void SetSchedulerLag(double seconds);

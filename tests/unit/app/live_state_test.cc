@@ -88,6 +88,38 @@ TEST_F(LiveStateTest, UnknownKeepsTheFindingAndOkResolvesIt) {
   EXPECT_EQ(metrics_.Serialize().find("govwatch_open_findings{"), std::string::npos);
 }
 
+TEST_F(LiveStateTest, CountsPerSiteFollowEachRunWithoutDisturbingOthers) {
+  live_.OnTargetDone(Outcome(true), {Check(core::CheckStatus::kProblem, true)});
+  // The homepage's own problem adds to the site's counts under its check.
+  schedule::TargetOutcome home = Outcome(true);
+  home.target = {store::TargetKind::kSite, "city", &config_.sites[0], nullptr, nullptr,
+                 config_.sites[0].homepage};
+  schedule::TargetCheck check;
+  check.target_id = "city";
+  check.scope = {"homepage_freshness"};
+  check.result.status = core::CheckStatus::kProblem;
+  core::Finding f;
+  f.target_id = "city";
+  f.check = "homepage_freshness";
+  f.severity = core::Severity::kVeto;
+  f.message = "首页已 16 天未更新（最近更新 2021-06-14）";
+  check.result.findings.push_back(f);
+  live_.OnTargetDone(home, {check});
+  std::string text = metrics_.Serialize();
+  EXPECT_NE(text.find("govwatch_open_findings{check=\"homepage_freshness\",severity=\"veto\",site=\"city\"} 1"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("govwatch_open_findings{check=\"column_freshness\",severity=\"deduction\",site=\"city\"} 1"),
+            std::string::npos) << text;
+  // The same problem again changes nothing; the column recovering removes only its series.
+  live_.OnTargetDone(Outcome(true), {Check(core::CheckStatus::kProblem, true)});
+  live_.OnTargetDone(Outcome(true), {Check(core::CheckStatus::kOk, false)});
+  text = metrics_.Serialize();
+  EXPECT_EQ(text.find("check=\"column_freshness\""), std::string::npos) << text;
+  EXPECT_NE(text.find("check=\"homepage_freshness\",severity=\"veto\",site=\"city\"} 1"),
+            std::string::npos);
+  EXPECT_EQ(live_.open_findings(), 1u);
+}
+
 TEST_F(LiveStateTest, ATargetLeavingTheConfigLosesItsSeriesAndFindings) {
   live_.OnTargetDone(Outcome(true), {Check(core::CheckStatus::kProblem, true)});
   config_.sites[0].columns.clear();
