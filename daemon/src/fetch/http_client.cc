@@ -497,19 +497,36 @@ class BeastHttpClient final : public HttpClient {
       return std::min<Clock::duration>(settings_.connect_timeout, state.Remaining());
     };
 
-    tcp::resolver resolver(executor_);
-    asio::steady_timer timer(executor_, connect_budget());
-    auto resolved = co_await (resolver.async_resolve(peer.host, peer.port, kUseTuple) ||
-                              timer.async_wait(kUseTuple));
-    if (resolved.index() == 1) {
-      outcome = Fail(FailureReason::kDns, "DNS lookup of " + peer.host + " timed out");
-      co_return nullptr;
-    }
-    auto [resolve_ec, endpoints] = std::get<0>(resolved);
-    if (resolve_ec) {
-      outcome = Fail(FailureReason::kDns,
-                     "DNS lookup of " + peer.host + " failed: " + resolve_ec.message());
-      co_return nullptr;
+    tcp::resolver::results_type endpoints;
+    boost::system::error_code literal_ec;
+    const auto literal = asio::ip::make_address(peer.host, literal_ec);
+    if (!literal_ec) {
+      // An IP literal needs no lookup (and must not queue behind real ones on the resolver
+      // thread).
+      const auto port = static_cast<unsigned short>(std::stoi(peer.port));
+      endpoints = tcp::resolver::results_type::create(tcp::endpoint(literal, port), peer.host,
+                                                      peer.port);
+    } else {
+      const bool budget_is_total = state.Remaining() < settings_.connect_timeout;
+      tcp::resolver resolver(executor_);
+      asio::steady_timer timer(executor_, connect_budget());
+      auto resolved = co_await (resolver.async_resolve(peer.host, peer.port, kUseTuple) ||
+                                timer.async_wait(kUseTuple));
+      if (resolved.index() == 1) {
+        // When the whole fetch's deadline is what ran out, that is the failure to report.
+        outcome = budget_is_total
+                      ? Fail(FailureReason::kTimeout,
+                             "total timeout reached while looking up " + peer.host)
+                      : Fail(FailureReason::kDns, "DNS lookup of " + peer.host + " timed out");
+        co_return nullptr;
+      }
+      auto [resolve_ec, found] = std::get<0>(resolved);
+      if (resolve_ec) {
+        outcome = Fail(FailureReason::kDns,
+                       "DNS lookup of " + peer.host + " failed: " + resolve_ec.message());
+        co_return nullptr;
+      }
+      endpoints = std::move(found);
     }
 
     std::unique_ptr<Connection> conn =
