@@ -120,13 +120,18 @@ TEST_F(Daemon, MonitorsReloadsAndStopsCleanly) {
   // The stale notice column and the silent account show up in /metrics.
   ASSERT_TRUE(WaitFor(
       [&] {
-        return MetricsHave("govwatch_stale{kind=\"notice\",site=\"guyuan\",target=\"guyuan/tzgg\",unit=\"gy\"} 1") &&
-               MetricsHave("govwatch_stale{kind=\"account\",platform=\"wechat\",target=\"gyrs\",unit=\"rs\"} 1");
+        return MetricsHave("govwatch_stale{target=\"guyuan/tzgg\"} 1") &&
+               MetricsHave("govwatch_stale{target=\"gyrs\"} 1");
       },
       30s))
       << Metrics() << daemon_->Stderr();
   const std::string metrics = Metrics();
-  EXPECT_NE(metrics.find("govwatch_last_update_timestamp_seconds{kind=\"news\",site=\"guyuan\",target=\"guyuan/zwyw\",unit=\"gy\"}"),
+  EXPECT_NE(metrics.find("govwatch_last_update_timestamp_seconds{target=\"guyuan/zwyw\"}"),
+            std::string::npos);
+  // Site, unit, kind and platform are on the one info series per target.
+  EXPECT_NE(metrics.find("govwatch_target_info{kind=\"notice\",site=\"guyuan\",target=\"guyuan/tzgg\",unit=\"gy\"} 1"),
+            std::string::npos);
+  EXPECT_NE(metrics.find("govwatch_target_info{kind=\"account\",platform=\"wechat\",target=\"gyrs\",unit=\"rs\"} 1"),
             std::string::npos);
   EXPECT_NE(metrics.find("govwatch_open_findings{check=\"account_freshness\",severity=\"veto\",site=\"gyrs\"} 1"),
             std::string::npos);

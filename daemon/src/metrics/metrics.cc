@@ -7,6 +7,7 @@
 #include <prometheus/counter.h>
 #include <prometheus/family.h>
 #include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
 #include <prometheus/metric_family.h>
 #include <prometheus/registry.h>
 #include <prometheus/text_serializer.h>
@@ -29,6 +30,26 @@ prometheus::Labels ToLabels(const TargetLabels& t) {
   return labels;
 }
 
+std::size_t HashOf(const TargetLabels& t) {
+  // Fields joined with a separator no id contains, so ("a", "bc") and ("ab", "c") differ.
+  std::string joined;
+  joined.reserve(t.target.size() + t.site.size() + t.unit.size() + t.kind.size() +
+                 t.platform.size() + 4);
+  for (const std::string* field : {&t.target, &t.site, &t.unit, &t.kind, &t.platform}) {
+    joined += *field;
+    joined += '\x1f';
+  }
+  return std::hash<std::string>{}(joined);
+}
+
+// Probe wall times: from a cached loopback page (ms) to the fetcher's 15 s availability limit and
+// beyond (retries, slow hosts).
+const prometheus::Histogram::BucketBoundaries& DurationBuckets() {
+  static const prometheus::Histogram::BucketBoundaries buckets{0.05, 0.1, 0.25, 0.5, 1,
+                                                               2.5,  5,   10,   15,  30};
+  return buckets;
+}
+
 prometheus::Family<prometheus::Gauge>& GaugeFamily(prometheus::Registry& registry,
                                                    const char* name, const char* help) {
   return prometheus::BuildGauge().Name(name).Help(help).Register(registry);
@@ -47,8 +68,13 @@ Metrics::Metrics(std::string_view version)
       probe_success_(&GaugeFamily(*registry_, "govwatch_probe_success",
                                   "1 when the last probe of the target fetched and parsed its "
                                   "page, else 0.")),
-      probe_duration_(&GaugeFamily(*registry_, "govwatch_probe_duration_seconds",
-                                   "Wall time of the last probe of the target.")),
+      target_info_(&GaugeFamily(*registry_, "govwatch_target_info",
+                                "One series per monitored target with its site, unit, kind and "
+                                "platform; always 1. Join on target.")),
+      probe_duration_(&prometheus::BuildHistogram()
+                           .Name("govwatch_probe_duration_seconds")
+                           .Help("Wall time of probes (fetch and parse), by target kind.")
+                           .Register(*registry_)),
       open_findings_(&GaugeFamily(*registry_, "govwatch_open_findings",
                                   "Open findings by site or account, check and severity.")),
       availability_(&GaugeFamily(*registry_, "govwatch_availability_ratio",
@@ -91,33 +117,48 @@ std::string Metrics::Serialize() const {
 }
 
 void Metrics::RemoveSeriesLocked(const TargetSeries& series) {
+  target_info_->Remove(series.info);
   if (series.last_update != nullptr) last_update_->Remove(series.last_update);
   stale_->Remove(series.stale);
   probe_success_->Remove(series.success);
-  probe_duration_->Remove(series.duration);
+}
+
+prometheus::Histogram& Metrics::DurationLocked(const std::string& kind) {
+  auto it = duration_series_.find(kind);
+  if (it == duration_series_.end()) {
+    it = duration_series_
+             .emplace(kind, &probe_duration_->Add({{"kind", kind}}, DurationBuckets()))
+             .first;
+  }
+  return *it->second;
 }
 
 void Metrics::RecordProbe(const TargetLabels& labels, bool success, double duration_seconds,
                           std::optional<double> last_update_unix, bool stale) {
+  const std::size_t hash = HashOf(labels);
   std::lock_guard lock(mutex_);
   auto it = target_series_.find(labels.target);
-  if (it != target_series_.end() && !(it->second.labels == labels)) {
-    RemoveSeriesLocked(it->second);
-    target_series_.erase(it);
-    it = target_series_.end();
-  }
   if (it == target_series_.end()) {
-    const prometheus::Labels l = ToLabels(labels);
-    TargetSeries series{labels, nullptr, &stale_->Add(l), &probe_success_->Add(l),
-                        &probe_duration_->Add(l)};
+    const prometheus::Labels l{{"target", labels.target}};
+    TargetSeries series{hash, &target_info_->Add(ToLabels(labels)), nullptr, &stale_->Add(l),
+                        &probe_success_->Add(l)};
+    series.info->Set(1);
     it = target_series_.emplace(labels.target, series).first;
+  } else if (it->second.labels_hash != hash) {
+    // Kind, site, unit or platform changed in a reload: only the info series carries them.
+    target_info_->Remove(it->second.info);
+    it->second.info = &target_info_->Add(ToLabels(labels));
+    it->second.info->Set(1);
+    it->second.labels_hash = hash;
   }
   TargetSeries& series = it->second;
   series.stale->Set(stale ? 1 : 0);
   series.success->Set(success ? 1 : 0);
-  series.duration->Set(duration_seconds);
+  DurationLocked(labels.kind).Observe(duration_seconds);
   if (last_update_unix) {
-    if (series.last_update == nullptr) series.last_update = &last_update_->Add(ToLabels(labels));
+    if (series.last_update == nullptr) {
+      series.last_update = &last_update_->Add({{"target", labels.target}});
+    }
     series.last_update->Set(*last_update_unix);
   } else if (series.last_update != nullptr) {
     last_update_->Remove(series.last_update);

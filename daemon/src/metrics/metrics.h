@@ -7,11 +7,15 @@
 //
 // Families (labels in braces; a label whose value is empty is left out, as Prometheus treats an
 // empty label as absent):
-//   govwatch_last_update_timestamp_seconds{target,site,unit,kind,platform}  gauge; absent while no
-//       update date is known for the target (an alert on `time() - x` must not fire on 0)
-//   govwatch_stale{…same…}                     gauge 0/1: the freshness check found the target stale
-//   govwatch_probe_success{…same…}             gauge 0/1: the last probe fetched and parsed
-//   govwatch_probe_duration_seconds{…same…}    gauge: wall time of the last probe
+//   govwatch_target_info{target,site,unit,kind,platform}  gauge, always 1: one series per target
+//       carrying its descriptive labels (the "info metric" pattern). The per-target series below
+//       carry `target` only; join for the rest, e.g.
+//         govwatch_stale * on(target) group_left(site, unit, kind, platform) govwatch_target_info
+//   govwatch_last_update_timestamp_seconds{target}  gauge; absent while no update date is known
+//       for the target (an alert on `time() - x` must not fire on 0)
+//   govwatch_stale{target}                     gauge 0/1: the freshness check found the target stale
+//   govwatch_probe_success{target}             gauge 0/1: the last probe fetched and parsed
+//   govwatch_probe_duration_seconds{kind}      histogram: wall time of probes, by target kind
 //   govwatch_open_findings{site,check,severity} gauge: open findings; site is a site or account id
 //   govwatch_availability_ratio{site}          gauge: successful / all probes over the window
 //   govwatch_fetches_total{outcome}            counter: outcome "ok", "timeout", "dns", …
@@ -20,6 +24,10 @@
 //   govwatch_config_last_reload_success_timestamp_seconds  gauge
 //   govwatch_build_info{version}               gauge, always 1
 //   govwatch_targets{kind}                     gauge: configured targets by kind
+//
+// Why the info pattern: a province has ~122,000 targets and prometheus-cpp stores every series'
+// labels as its own std::map; five labels on each of four per-target families cost ~1.8 KB per
+// target, most of the daemon's memory (issue 3, peak RSS ≤ 300 MB).
 //
 // `kind` is the column kind ("news", "notice", …), "homepage" for a site's home page, and
 // "account" for a new-media account, whose platform ("wechat", "weibo", …) is in `platform`.
@@ -40,6 +48,7 @@ namespace prometheus {
 class Registry;
 class Gauge;
 class Counter;
+class Histogram;
 template <typename T>
 class Family;
 }  // namespace prometheus
@@ -72,7 +81,8 @@ class Metrics {
   std::string Serialize() const;
 
   // The outcome of one probe of one target. A target whose labels changed since the last call
-  // (kind or site edited in a reload) loses its old series. `last_update_unix` nullopt removes
+  // (kind or site edited in a reload) gets its govwatch_target_info series replaced. The
+  // duration is observed into the histogram of `labels.kind`. `last_update_unix` nullopt removes
   // the last-update series: no date is known.
   void RecordProbe(const TargetLabels& labels, bool success, double duration_seconds,
                    std::optional<double> last_update_unix, bool stale);
@@ -100,21 +110,24 @@ class Metrics {
   void SetTargetCounts(const std::map<std::string, int>& by_kind);
 
  private:
-  // The series of one target; last_update is null while no update date is known.
+  // The series of one target; last_update is null while no update date is known. The labels
+  // are kept as a hash only (to notice a change), not a copy: this map has one entry per target.
   struct TargetSeries {
-    TargetLabels labels;
+    std::size_t labels_hash = 0;
+    prometheus::Gauge* info = nullptr;
     prometheus::Gauge* last_update = nullptr;
     prometheus::Gauge* stale = nullptr;
     prometheus::Gauge* success = nullptr;
-    prometheus::Gauge* duration = nullptr;
   };
   void RemoveSeriesLocked(const TargetSeries& series);
+  prometheus::Histogram& DurationLocked(const std::string& kind);
 
   std::shared_ptr<prometheus::Registry> registry_;
   prometheus::Family<prometheus::Gauge>* last_update_;
   prometheus::Family<prometheus::Gauge>* stale_;
   prometheus::Family<prometheus::Gauge>* probe_success_;
-  prometheus::Family<prometheus::Gauge>* probe_duration_;
+  prometheus::Family<prometheus::Gauge>* target_info_;
+  prometheus::Family<prometheus::Histogram>* probe_duration_;
   prometheus::Family<prometheus::Gauge>* open_findings_;
   prometheus::Family<prometheus::Gauge>* availability_;
   prometheus::Family<prometheus::Counter>* fetches_;
@@ -125,6 +138,7 @@ class Metrics {
 
   mutable std::mutex mutex_;  // guards the maps below (never held while serializing)
   std::map<std::string, TargetSeries, std::less<>> target_series_;
+  std::map<std::string, prometheus::Histogram*, std::less<>> duration_series_;  // by kind
   std::map<FindingKey, prometheus::Gauge*> finding_series_;
   std::map<std::string, prometheus::Gauge*, std::less<>> availability_series_;
   std::map<std::string, prometheus::Gauge*> target_count_series_;

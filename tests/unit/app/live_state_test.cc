@@ -69,7 +69,8 @@ TEST_F(LiveStateTest, AProblemOpensAFindingAndMarksTheTargetStale) {
   live_.OnTargetDone(Outcome(true), {Check(core::CheckStatus::kProblem, true)});
   EXPECT_EQ(live_.open_findings(), 1u);
   const std::string text = metrics_.Serialize();
-  EXPECT_NE(text.find("govwatch_stale{kind=\"notice\",site=\"city\",target=\"city/notice\",unit=\"office\"} 1"),
+  EXPECT_NE(text.find("govwatch_stale{target=\"city/notice\"} 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("govwatch_target_info{kind=\"notice\",site=\"city\",target=\"city/notice\",unit=\"office\"} 1"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("govwatch_open_findings{check=\"column_freshness\",severity=\"deduction\",site=\"city\"} 1"),

@@ -83,15 +83,21 @@ TEST(MetricsTest, ScenarioKeyLines) {
   Metrics m("0.1.0");
   FillScenario(m);
   const std::string text = m.Serialize();
-  EXPECT_TRUE(HasLine(text, "govwatch_last_update_timestamp_seconds{kind=\"news\",site=\"gy\","
-                            "target=\"gy/news\",unit=\"gy-gov\"} 1625018400"));
+  // Per-target series carry the target id only; the info series carries the rest.
+  EXPECT_TRUE(HasLine(text, "govwatch_last_update_timestamp_seconds{target=\"gy/news\"} 1625018400"));
+  EXPECT_TRUE(HasLine(text, "govwatch_target_info{kind=\"news\",site=\"gy\",target=\"gy/news\","
+                            "unit=\"gy-gov\"} 1"));
   // The account: no site label, a platform label.
-  EXPECT_TRUE(HasLine(text, "govwatch_stale{kind=\"account\",platform=\"wechat\","
+  EXPECT_TRUE(HasLine(text, "govwatch_target_info{kind=\"account\",platform=\"wechat\","
                             "target=\"gy-wx\",unit=\"gy-gov\"} 1"));
+  EXPECT_TRUE(HasLine(text, "govwatch_stale{target=\"gy-wx\"} 1"));
   // No date known for the home page: no last-update series for it, but a failed probe.
   EXPECT_EQ(Samples(text, "govwatch_last_update_timestamp_seconds").size(), 2u);
-  EXPECT_TRUE(HasLine(text, "govwatch_probe_success{kind=\"homepage\",site=\"gy\",target=\"gy\","
-                            "unit=\"gy-gov\"} 0"));
+  EXPECT_TRUE(HasLine(text, "govwatch_probe_success{target=\"gy\"} 0"));
+  // Durations by kind: the home page's 10 s probe is above the 5 s bucket, within 10 s.
+  EXPECT_TRUE(HasLine(text, "govwatch_probe_duration_seconds_bucket{kind=\"homepage\",le=\"5\"} 0"));
+  EXPECT_TRUE(HasLine(text, "govwatch_probe_duration_seconds_bucket{kind=\"homepage\",le=\"10\"} 1"));
+  EXPECT_TRUE(HasLine(text, "govwatch_probe_duration_seconds_sum{kind=\"account\"} 1.5"));
   EXPECT_TRUE(HasLine(text, "govwatch_open_findings{check=\"account_freshness\","
                             "severity=\"veto\",site=\"gy-wx\"} 2"));
   EXPECT_TRUE(HasLine(text, "govwatch_fetches_total{outcome=\"ok\"} 2"));
@@ -112,7 +118,10 @@ TEST(MetricsTest, RemoveTargetDropsAllItsSeries) {
   const std::string text = m.Serialize();
   EXPECT_EQ(text.find("target=\"gy/news\""), std::string::npos) << text;
   EXPECT_EQ(Samples(text, "govwatch_stale").size(), 2u);
+  EXPECT_EQ(Samples(text, "govwatch_target_info").size(), 2u);
   EXPECT_EQ(Samples(text, "govwatch_last_update_timestamp_seconds").size(), 1u);
+  // The histogram is by kind, not by target: the news probe already observed stays counted.
+  EXPECT_TRUE(HasLine(text, "govwatch_probe_duration_seconds_count{kind=\"news\"} 1"));
   m.RemoveTarget("never-configured");  // no-op
   EXPECT_EQ(m.Serialize(), text);
 }
@@ -136,9 +145,16 @@ TEST(MetricsTest, ChangedLabelsReplaceOldSeries) {
   moved.kind = "notice";
   m.RecordProbe(moved, true, 0.5, 1625018500.0, false);
   const std::string text = m.Serialize();
-  EXPECT_EQ(Samples(text, "govwatch_probe_duration_seconds"),
-            std::vector<std::string>{"govwatch_probe_duration_seconds{kind=\"notice\",site=\"gy\","
-                                     "target=\"gy/news\",unit=\"gy-gov\"} 0.5"});
+  EXPECT_EQ(Samples(text, "govwatch_target_info"),
+            std::vector<std::string>{"govwatch_target_info{kind=\"notice\",site=\"gy\","
+                                     "target=\"gy/news\",unit=\"gy-gov\"} 1"});
+  EXPECT_EQ(Samples(text, "govwatch_stale"),
+            std::vector<std::string>{"govwatch_stale{target=\"gy/news\"} 0"});
+  EXPECT_TRUE(HasLine(text, "govwatch_probe_duration_seconds_count{kind=\"news\"} 1"));
+  EXPECT_TRUE(HasLine(text, "govwatch_probe_duration_seconds_count{kind=\"notice\"} 1"));
+  // The same labels again keep the one info series.
+  m.RecordProbe(moved, true, 0.5, 1625018500.0, false);
+  EXPECT_EQ(Samples(m.Serialize(), "govwatch_target_info").size(), 1u);
 }
 
 TEST(MetricsTest, UnknownLastUpdateRemovesTheSeries) {
