@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <set>
 
 #include "checks/account_freshness.h"
 #include "checks/column_freshness.h"
@@ -26,66 +25,118 @@ double UnixSeconds(core::Timestamp t) {
 LiveState::LiveState(metrics::Metrics& metrics) : metrics_(metrics) {}
 
 void LiveState::SetConfig(const config::Config& config) {
-  std::map<std::string, web::TargetStatus> next;
-  auto keep = [&](web::TargetStatus t) {
-    if (auto old = targets_.find(t.id); old != targets_.end()) {
-      t.last_update = old->second.last_update;
-      t.status = old->second.status;
-      t.last_probe = old->second.last_probe;
-      t.last_probe_outcome = old->second.last_probe_outcome;
-    }
-    next[t.id] = std::move(t);
-  };
+  std::vector<Slot> next;
   std::map<std::string, int> counts;
   for (const auto& site : config.sites) {
-    keep({site.id, "homepage", "", site.name, site.id, site.unit, site.homepage, {}, {}, {}, {}});
+    next.push_back({site.id, &site, nullptr, nullptr, {}, {}, nullptr, {}});
     ++counts["homepage"];
     for (const auto& column : site.columns) {
-      keep({site.id + "/" + column.id, std::string(core::ToString(column.kind)), "", column.name,
-            site.id, site.unit, column.url, {}, {}, {}, {}});
+      next.push_back({site.id + "/" + column.id, &site, &column, nullptr, {}, {}, nullptr, {}});
       ++counts["column"];
     }
   }
   for (const auto& account : config.accounts) {
-    keep({account.id, "account", std::string(core::ToString(account.platform)), account.name, "",
-          account.unit, account.source.url, {}, {}, {}, {}});
+    next.push_back({account.id, nullptr, nullptr, &account, {}, {}, nullptr, {}});
     ++counts["account"];
   }
-  for (const auto& [id, t] : targets_) {
-    if (!next.contains(id)) metrics_.RemoveTarget(id);
+  // Sorted by id; should an id repeat (the loader rejects that), the later definition wins.
+  std::stable_sort(next.begin(), next.end(),
+                   [](const Slot& a, const Slot& b) { return a.id < b.id; });
+  std::vector<Slot> unique;
+  unique.reserve(next.size());
+  for (auto& slot : next) {
+    if (!unique.empty() && unique.back().id == slot.id) {
+      unique.back() = std::move(slot);
+    } else {
+      unique.push_back(std::move(slot));
+    }
   }
-  std::set<std::string> sites;
-  for (const auto& site : config.sites) sites.insert(site.id);
-  for (const auto& [id, t] : targets_) {
-    if (t.kind == "homepage" && !sites.contains(id)) metrics_.RemoveSite(id);
+  next = std::move(unique);
+  next.shrink_to_fit();
+  // Both sorted: one merge carries the state of kept targets over and finds the removed ones.
+  // Only ids and states of the old slots are read, never their config pointers (that config may
+  // be gone).
+  auto n = next.begin();
+  for (const Slot& old : targets_) {
+    while (n != next.end() && n->id < old.id) ++n;
+    if (n != next.end() && n->id == old.id) {
+      n->last_update = old.last_update;
+      n->status = old.status;
+      n->last_probe = old.last_probe;
+      n->last_probe_outcome = old.last_probe_outcome;
+      if (old.is_homepage() && !n->is_homepage()) metrics_.RemoveSite(old.id);
+      continue;
+    }
+    metrics_.RemoveTarget(old.id);
+    if (old.is_homepage()) metrics_.RemoveSite(old.id);
   }
   targets_ = std::move(next);
   std::erase_if(open_, [&](const auto& entry) {
-    const std::string& target = std::get<0>(entry.first);
-    return !targets_.contains(target);
+    return Find(std::get<0>(entry.first)) == nullptr;
   });
   metrics_.SetTargetCounts(counts);
   ExportFindings();
 }
 
+LiveState::Slot* LiveState::Find(std::string_view id) {
+  auto it = std::lower_bound(targets_.begin(), targets_.end(), id,
+                             [](const Slot& s, std::string_view key) { return s.id < key; });
+  return it != targets_.end() && it->id == id ? &*it : nullptr;
+}
+
 void LiveState::LoadOpenFindings(const std::vector<store::StoredFinding>& open) {
   for (const auto& stored : open) {
     const core::Finding& f = stored.finding;
-    if (!targets_.contains(f.target_id)) continue;  // left the configuration since
+    if (Find(f.target_id) == nullptr) continue;  // left the configuration since
     open_[{f.target_id, f.check, f.subject}] = f;
   }
   ExportFindings();
 }
 
+web::TargetStatus LiveState::StatusOf(const Slot& slot) const {
+  web::TargetStatus t;
+  t.id = slot.id;
+  if (slot.account != nullptr) {
+    t.kind = "account";
+    t.platform = std::string(core::ToString(slot.account->platform));
+    t.name = slot.account->name;
+    t.unit = slot.account->unit;
+    t.url = slot.account->source.url;
+  } else if (slot.column != nullptr) {
+    t.kind = std::string(core::ToString(slot.column->kind));
+    t.name = slot.column->name;
+    t.site = slot.site->id;
+    t.unit = slot.site->unit;
+    t.url = slot.column->url;
+  } else {
+    t.kind = "homepage";
+    t.name = slot.site->name;
+    t.site = slot.site->id;
+    t.unit = slot.site->unit;
+    t.url = slot.site->homepage;
+  }
+  t.last_update = slot.last_update;
+  t.status = slot.status;
+  t.last_probe = slot.last_probe;
+  if (slot.last_probe_outcome != nullptr) t.last_probe_outcome = *slot.last_probe_outcome;
+  return t;
+}
+
 std::vector<web::TargetStatus> LiveState::Targets() const {
   std::vector<web::TargetStatus> out;
   out.reserve(targets_.size());
-  for (const auto& [id, t] : targets_) out.push_back(t);
+  for (const Slot& slot : targets_) out.push_back(StatusOf(slot));
   return out;
 }
 
-metrics::TargetLabels LiveState::LabelsOf(const web::TargetStatus& t) const {
-  return {t.id, t.site, t.unit, t.kind, t.platform};
+metrics::TargetLabels LiveState::LabelsOf(const Slot& slot) {
+  if (slot.account != nullptr) {
+    return {slot.id, "", slot.account->unit, "account",
+            std::string(core::ToString(slot.account->platform))};
+  }
+  const std::string kind =
+      slot.column != nullptr ? std::string(core::ToString(slot.column->kind)) : "homepage";
+  return {slot.id, slot.site->id, slot.site->unit, kind, ""};
 }
 
 metrics::FindingKey LiveState::CountKey(const core::Finding& f) {
@@ -145,33 +196,36 @@ void LiveState::ExportFindings() {
 void LiveState::OnTargetDone(const schedule::TargetOutcome& outcome,
                              const std::vector<schedule::TargetCheck>& checks) {
   ++probes_done_;
-  auto it = targets_.find(outcome.target.id);
-  if (it == targets_.end()) return;  // removed by a reload while it ran
-  web::TargetStatus& t = it->second;
-  t.last_update = outcome.last_update;
-  t.last_probe = outcome.probed_at;
-  t.last_probe_outcome = outcome.readable ? "ok" : outcome.failure;
+  Slot* t = Find(outcome.target.id);
+  if (t == nullptr) return;  // removed by a reload while it ran
+  t->last_update = outcome.last_update;
+  t->last_probe = outcome.probed_at;
+  const std::string_view probe_outcome = outcome.readable ? "ok" : outcome.failure;
+  auto known = outcomes_.find(probe_outcome);
+  if (known == outcomes_.end()) known = outcomes_.emplace(probe_outcome).first;
+  t->last_probe_outcome = &*known;
   bool stale = false;
   for (const auto& check : checks) {
     Apply(check);
     if (check.availability && check.availability->probes > 0) {
       const auto& a = *check.availability;
-      metrics_.SetAvailability(t.site, 1.0 - static_cast<double>(a.failures) /
-                                                 static_cast<double>(a.probes));
+      metrics_.SetAvailability(t->site != nullptr ? std::string_view(t->site->id) : "",
+                               1.0 - static_cast<double>(a.failures) /
+                                         static_cast<double>(a.probes));
     }
     const bool freshness = std::any_of(check.scope.begin(), check.scope.end(),
                                        [](const std::string& c) { return IsFreshnessCheck(c); });
     if (!freshness) continue;
-    t.status = check.result.status;
+    t->status = check.result.status;
     stale = check.result.status == core::CheckStatus::kProblem;
   }
   if (!outcome.readable) {
     spdlog::warn("{}: {} ({})", outcome.target.id, outcome.failure, outcome.failure_detail);
   }
-  metrics_.RecordProbe(LabelsOf(t), outcome.readable,
+  metrics_.RecordProbe(LabelsOf(*t), outcome.readable,
                        std::chrono::duration<double>(outcome.elapsed).count(),
-                       t.last_update ? std::optional(UnixSeconds(t.last_update->time))
-                                     : std::nullopt,
+                       t->last_update ? std::optional(UnixSeconds(t->last_update->time))
+                                      : std::nullopt,
                        stale);
 }
 

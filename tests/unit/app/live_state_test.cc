@@ -130,5 +130,48 @@ TEST_F(LiveStateTest, ATargetLeavingTheConfigLosesItsSeriesAndFindings) {
   EXPECT_EQ(metrics_.Serialize().find("city/notice"), std::string::npos);
 }
 
+TEST_F(LiveStateTest, AReloadedConfigReplacesTheOldOneAndKeepsTheState) {
+  live_.OnTargetDone(Outcome(true), {Check(core::CheckStatus::kProblem, true)});
+  {
+    // The daemon swaps its Config object before SetConfig: LiveState must not read the old one.
+    config::Config next = config_;
+    next.sites[0].unit = "bureau";
+    next.sites[0].columns[0].name = "公示公告";
+    next.sites[0].columns[0].kind = core::ColumnKind::kNews;
+    config::Account account;
+    account.id = "city-wx";
+    account.name = "某市发布";
+    account.unit = "office";
+    account.platform = core::Platform::kWechat;
+    account.source.url = "http://feeds.example/city-wx.xml";
+    next.accounts.push_back(account);
+    config_ = config::Config{};  // the old strings are gone
+    config_ = std::move(next);
+  }
+  live_.SetConfig(config_);
+  const auto targets = live_.Targets();
+  ASSERT_EQ(targets.size(), 3u);
+  EXPECT_EQ(targets[2].id, "city/notice");
+  EXPECT_EQ(targets[2].name, "公示公告");
+  EXPECT_EQ(targets[2].kind, "news");
+  EXPECT_EQ(targets[2].unit, "bureau");
+  EXPECT_EQ(targets[2].url, "http://city.example/tzgg/");
+  EXPECT_EQ(targets[2].status, core::CheckStatus::kProblem);  // state kept across the reload
+  EXPECT_EQ(targets[2].last_probe_outcome, "ok");
+  EXPECT_EQ(targets[1].id, "city-wx");
+  EXPECT_EQ(targets[1].kind, "account");
+  EXPECT_EQ(targets[1].platform, "wechat");
+  EXPECT_EQ(targets[1].site, "");
+  EXPECT_FALSE(targets[1].last_probe.has_value());
+  EXPECT_EQ(live_.open_findings(), 1u);
+  // The next probe publishes the new labels on the info series, replacing the old ones.
+  live_.OnTargetDone(Outcome(true), {Check(core::CheckStatus::kProblem, true)});
+  const std::string text = metrics_.Serialize();
+  EXPECT_NE(text.find("govwatch_target_info{kind=\"news\",site=\"city\",target=\"city/notice\",unit=\"bureau\"} 1"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("unit=\"office\""), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace govwatch::app
