@@ -1,6 +1,7 @@
 #include "metrics/metrics.h"
 
 #include <algorithm>
+#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -50,53 +51,57 @@ const prometheus::Histogram::BucketBoundaries& DurationBuckets() {
   return buckets;
 }
 
-prometheus::Family<prometheus::Gauge>& GaugeFamily(prometheus::Registry& registry,
-                                                   const char* name, const char* help) {
-  return prometheus::BuildGauge().Name(name).Help(help).Register(registry);
+// Registers a gauge family and remembers it, in registration order, for Serialize.
+prometheus::Family<prometheus::Gauge>& GaugeFamily(
+    prometheus::Registry& registry, std::vector<const prometheus::Collectable*>& families,
+    const char* name, const char* help) {
+  auto& family = prometheus::BuildGauge().Name(name).Help(help).Register(registry);
+  families.push_back(&family);
+  return family;
 }
 
 }  // namespace
 
 Metrics::Metrics(std::string_view version)
     : registry_(std::make_shared<prometheus::Registry>()),
-      last_update_(&GaugeFamily(*registry_, "govwatch_last_update_timestamp_seconds",
+      last_update_(&GaugeFamily(*registry_, gauge_families_, "govwatch_last_update_timestamp_seconds",
                                 "Unix time of the newest dated item of the target (column, "
                                 "home page or account); absent while unknown.")),
-      stale_(&GaugeFamily(*registry_, "govwatch_stale",
+      stale_(&GaugeFamily(*registry_, gauge_families_, "govwatch_stale",
                           "1 when the freshness check finds the target not updated within its "
                           "limit, else 0.")),
-      probe_success_(&GaugeFamily(*registry_, "govwatch_probe_success",
+      probe_success_(&GaugeFamily(*registry_, gauge_families_, "govwatch_probe_success",
                                   "1 when the last probe of the target fetched and parsed its "
                                   "page, else 0.")),
-      target_info_(&GaugeFamily(*registry_, "govwatch_target_info",
+      target_info_(&GaugeFamily(*registry_, gauge_families_, "govwatch_target_info",
                                 "One series per monitored target with its site, unit, kind and "
                                 "platform; always 1. Join on target.")),
       probe_duration_(&prometheus::BuildHistogram()
                            .Name("govwatch_probe_duration_seconds")
                            .Help("Wall time of probes (fetch and parse), by target kind.")
                            .Register(*registry_)),
-      open_findings_(&GaugeFamily(*registry_, "govwatch_open_findings",
+      open_findings_(&GaugeFamily(*registry_, gauge_families_, "govwatch_open_findings",
                                   "Open findings by site or account, check and severity.")),
-      availability_(&GaugeFamily(*registry_, "govwatch_availability_ratio",
+      availability_(&GaugeFamily(*registry_, gauge_families_, "govwatch_availability_ratio",
                                  "Successful probes divided by all probes of the site over the "
                                  "rolling availability window.")),
       fetches_(&prometheus::BuildCounter()
                     .Name("govwatch_fetches_total")
                     .Help("HTTP fetches by outcome (ok, timeout, dns, tls, http_status, ...).")
                     .Register(*registry_)),
-      scheduler_lag_(&GaugeFamily(*registry_, "govwatch_scheduler_lag_seconds",
+      scheduler_lag_(&GaugeFamily(*registry_, gauge_families_, "govwatch_scheduler_lag_seconds",
                                   "How late the most recently started due check began.")
                           .Add({})),
-      reload_successful_(&GaugeFamily(*registry_, "govwatch_config_last_reload_successful",
+      reload_successful_(&GaugeFamily(*registry_, gauge_families_, "govwatch_config_last_reload_successful",
                                       "1 when the last configuration load succeeded, else 0.")
                               .Add({})),
       reload_success_time_(
-          &GaugeFamily(*registry_, "govwatch_config_last_reload_success_timestamp_seconds",
+          &GaugeFamily(*registry_, gauge_families_, "govwatch_config_last_reload_success_timestamp_seconds",
                        "Unix time of the last successful configuration load.")
                .Add({})),
-      targets_(&GaugeFamily(*registry_, "govwatch_targets",
+      targets_(&GaugeFamily(*registry_, gauge_families_, "govwatch_targets",
                             "Configured targets by kind.")) {
-  GaugeFamily(*registry_, "govwatch_build_info", "Build information; the value is always 1.")
+  GaugeFamily(*registry_, gauge_families_, "govwatch_build_info", "Build information; the value is always 1.")
       .Add({{"version", std::string(version)}})
       .Set(1);
 }
@@ -104,16 +109,32 @@ Metrics::Metrics(std::string_view version)
 Metrics::~Metrics() = default;
 
 std::string Metrics::Serialize() const {
-  std::vector<prometheus::MetricFamily> families = registry_->Collect();
-  // prometheus-cpp keeps series in a hash map; sorting by labels makes the page stable between
-  // scrapes and across library versions, which people diffing it and golden tests rely on.
-  for (auto& family : families) {
-    std::sort(family.metric.begin(), family.metric.end(),
-              [](const prometheus::ClientMetric& a, const prometheus::ClientMetric& b) {
-                return a.label < b.label;
-              });
+  // Family by family rather than Registry::Collect(): a province's per-target families hold
+  // ~122,000 series each, and collecting them all at once materialised every series of every
+  // family as a ClientMetric with its own label strings (+240 MB at a scrape) before the first
+  // byte was written. One family at a time bounds that to the largest family. The order is
+  // Registry::Collect's (counters, gauges in registration order, histograms), so the page is the
+  // same.
+  std::vector<const prometheus::Collectable*> order;
+  order.reserve(gauge_families_.size() + 2);
+  order.push_back(fetches_);
+  order.insert(order.end(), gauge_families_.begin(), gauge_families_.end());
+  order.push_back(probe_duration_);
+  std::ostringstream out;
+  const prometheus::TextSerializer serializer;
+  for (const prometheus::Collectable* family : order) {
+    std::vector<prometheus::MetricFamily> collected = family->Collect();
+    // prometheus-cpp keeps series in a hash map; sorting by labels makes the page stable between
+    // scrapes and across library versions, which people diffing it and golden tests rely on.
+    for (auto& f : collected) {
+      std::sort(f.metric.begin(), f.metric.end(),
+                [](const prometheus::ClientMetric& a, const prometheus::ClientMetric& b) {
+                  return a.label < b.label;
+                });
+    }
+    serializer.Serialize(out, collected);
   }
-  return prometheus::TextSerializer().Serialize(families);
+  return std::move(out).str();
 }
 
 void Metrics::RemoveSeriesLocked(const TargetSeries& series) {

@@ -43,9 +43,11 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace prometheus {
 class Registry;
+class Collectable;
 class Gauge;
 class Counter;
 class Histogram;
@@ -123,6 +125,8 @@ class Metrics {
   prometheus::Histogram& DurationLocked(const std::string& kind);
 
   std::shared_ptr<prometheus::Registry> registry_;
+  // Every gauge family in registration order (Serialize walks families one at a time).
+  std::vector<const prometheus::Collectable*> gauge_families_;
   prometheus::Family<prometheus::Gauge>* last_update_;
   prometheus::Family<prometheus::Gauge>* stale_;
   prometheus::Family<prometheus::Gauge>* probe_success_;
