@@ -110,6 +110,23 @@ void Scheduler::Spawn(asio::awaitable<void> task, std::string what) {
   });
 }
 
+const std::string& Scheduler::UrlOf(const Entry& entry) {
+  // The same URLs ResolveTargets puts into a Target.
+  if (entry.account != nullptr) return entry.account->source.url;
+  if (entry.column != nullptr) return entry.column->url;
+  return entry.site->homepage;
+}
+
+Target Scheduler::TargetOf(const std::string& id, const Entry& entry) {
+  return Target{entry.kind, id, entry.site, entry.column, entry.account, UrlOf(entry)};
+}
+
+void Scheduler::ClearOncePending(Entry& entry) {
+  if (!entry.once_pending) return;
+  entry.once_pending = false;
+  --once_left_;
+}
+
 void Scheduler::Push(const std::string& id, const Entry& entry, const Slot& slot) {
   queue_.push(Due{slot.run_at, slot.planned, entry.generation, id});
 }
@@ -147,7 +164,7 @@ asio::awaitable<void> Scheduler::CycleDone() {
 }
 
 void Scheduler::CheckCycleDone() {
-  if (!options_.once || !started_ || cycle_done_ || !once_left_.empty()) return;
+  if (!options_.once || !started_ || cycle_done_ || once_left_ > 0) return;
   cycle_done_ = true;
   cycle_signal_.cancel();
 }
@@ -156,8 +173,10 @@ void Scheduler::EnqueueOnce(const std::vector<std::string>& ids) {
   for (const std::string& id : ids) {
     auto it = entries_.find(id);
     if (it == entries_.end()) continue;
-    if (!once_left_.insert(id).second) continue;
-    once_waiting_[HostKey(it->second.target.url)].push_back(id);
+    if (it->second.once_pending) continue;
+    it->second.once_pending = true;
+    ++once_left_;
+    once_waiting_[HostKey(UrlOf(it->second))].push_back(id);
   }
   DispatchOnce();
 }
@@ -184,9 +203,7 @@ void Scheduler::DispatchOnce() {
           ++once_running_;
           entry->second.running = true;
           Spawn(RunOnce(id, entry->second.generation, host), id);
-        } else {
-          once_left_.erase(id);  // removed by a reload before it ran
-        }
+        }  // else removed by a reload before it ran (Reload uncounted it)
         progress = true;
       }
       it = ids.empty() ? once_waiting_.erase(it) : std::next(it);
@@ -206,7 +223,7 @@ asio::awaitable<void> Scheduler::RunOnce(std::string id, std::uint64_t generatio
   if (auto it = once_host_running_.find(host); it != once_host_running_.end()) {
     if (--it->second <= 0) once_host_running_.erase(it);
   }
-  once_left_.erase(id);
+  if (auto it = entries_.find(id); it != entries_.end()) ClearOncePending(it->second);
   DispatchOnce();
   CheckCycleDone();
 }
@@ -237,16 +254,21 @@ void Scheduler::Reload(const config::Config& config) {
     seen.insert(t.id);
     auto it = entries_.find(t.id);
     if (it == entries_.end()) {
-      Entry entry{std::move(t), grid, next_generation_++, std::nullopt, std::nullopt, false};
-      const std::string id = entry.target.id;
-      entries_.emplace(id, std::move(entry));
-      admit.push_back(id);
+      Entry entry{t.kind, t.site, t.column, t.account, grid, next_generation_++,
+                  std::nullopt, std::nullopt, false, false};
+      entries_.emplace(t.id, entry);
+      admit.push_back(std::move(t.id));
       continue;
     }
     Entry& entry = it->second;
-    const bool same = SameWork(entry.target, t) && entry.grid.interval == grid.interval &&
-                      entry.grid.offset == grid.offset;
-    entry.target = std::move(t);  // pointers into the new config
+    // The old entry's pointers still refer into the old config_, alive until the end of Reload.
+    const bool same = SameWork(TargetOf(it->first, entry), t) &&
+                      entry.grid.interval == grid.interval && entry.grid.offset == grid.offset;
+    // Pointers into the new config.
+    entry.kind = t.kind;
+    entry.site = t.site;
+    entry.column = t.column;
+    entry.account = t.account;
     if (same) continue;
     entry.grid = grid;
     entry.generation = next_generation_++;
@@ -258,7 +280,7 @@ void Scheduler::Reload(const config::Config& config) {
       ++it;
       continue;
     }
-    once_left_.erase(it->first);  // a removed target no longer holds the cycle open
+    ClearOncePending(it->second);  // a removed target no longer holds the cycle open
     it = entries_.erase(it);
   }
   // Forget verdicts of columns and sites that are gone.
@@ -338,7 +360,7 @@ asio::awaitable<void> Scheduler::RunTarget(std::string id, std::uint64_t generat
   // Copies: a Reload may replace the entry while this run is suspended; the config snapshot
   // keeps the target's pointers valid.
   const std::shared_ptr<const config::Config> config = config_;
-  const Target target = it->second.target;
+  const Target target = TargetOf(it->first, it->second);
   auto finish = [this, &id, generation](std::optional<core::Timestamp> ran_at) {
     auto e = entries_.find(id);
     if (e == entries_.end() || e->second.generation != generation) return;

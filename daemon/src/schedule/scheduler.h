@@ -115,13 +115,20 @@ class Scheduler {
   int tasks() const { return tasks_; }  // coroutines alive (runs, loops, store steps)
 
  private:
+  // One target (a province has ~122,000). What it is lives in the config snapshot: kind and
+  // pointers into config_ only (re-pointed by Reload), no copies of the id (the map key) or the
+  // URL; TargetOf builds the full Target for a run.
   struct Entry {
-    Target target;
+    store::TargetKind kind = store::TargetKind::kSite;
+    const config::Site* site = nullptr;
+    const config::Column* column = nullptr;
+    const config::Account* account = nullptr;
     Grid grid;
     std::uint64_t generation = 0;
     std::optional<core::Timestamp> last_planned;
     std::optional<core::Timestamp> last_run;
     bool running = false;
+    bool once_pending = false;  // once mode: queued or running, the cycle waits for it
   };
   struct Due {
     core::Timestamp run_at;
@@ -137,6 +144,9 @@ class Scheduler {
   void Spawn(boost::asio::awaitable<void> task, std::string what);
   core::Timestamp NowSeconds();
   void Push(const std::string& id, const Entry& entry, const Slot& slot);
+  static const std::string& UrlOf(const Entry& entry);
+  static Target TargetOf(const std::string& id, const Entry& entry);
+  void ClearOncePending(Entry& entry);
 
   boost::asio::awaitable<void> Admit(std::vector<std::string> ids);
   boost::asio::awaitable<void> Loop();
@@ -171,11 +181,11 @@ class Scheduler {
   int tasks_ = 0;
 
   // Once mode: ids waiting to start, by host (URL authority); runs in flight, in all and per
-  // host; ids not finished yet.
+  // host; entries not finished yet (those with once_pending: a count, not a set of 122,000 ids).
   std::map<std::string, std::deque<std::string>> once_waiting_;
   std::unordered_map<std::string, int> once_host_running_;
   int once_running_ = 0;
-  std::set<std::string> once_left_;
+  std::size_t once_left_ = 0;
   bool cycle_done_ = false;
 
   boost::asio::steady_timer wake_;
