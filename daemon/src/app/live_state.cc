@@ -28,15 +28,16 @@ void LiveState::SetConfig(const config::Config& config) {
   std::vector<Slot> next;
   std::map<std::string, int> counts;
   for (const auto& site : config.sites) {
-    next.push_back({site.id, &site, nullptr, nullptr, {}, {}, nullptr, {}});
+    next.push_back({site.id, &site, nullptr, nullptr, {}, {}, nullptr, {}, {}});
     ++counts["homepage"];
     for (const auto& column : site.columns) {
-      next.push_back({site.id + "/" + column.id, &site, &column, nullptr, {}, {}, nullptr, {}});
+      next.push_back(
+          {site.id + "/" + column.id, &site, &column, nullptr, {}, {}, nullptr, {}, {}});
       ++counts["column"];
     }
   }
   for (const auto& account : config.accounts) {
-    next.push_back({account.id, nullptr, nullptr, &account, {}, {}, nullptr, {}});
+    next.push_back({account.id, nullptr, nullptr, &account, {}, {}, nullptr, {}, {}});
     ++counts["account"];
   }
   // Sorted by id; should an id repeat (the loader rejects that), the later definition wins.
@@ -57,17 +58,18 @@ void LiveState::SetConfig(const config::Config& config) {
   // Only ids and states of the old slots are read, never their config pointers (that config may
   // be gone).
   auto n = next.begin();
-  for (const Slot& old : targets_) {
+  for (Slot& old : targets_) {
     while (n != next.end() && n->id < old.id) ++n;
     if (n != next.end() && n->id == old.id) {
       n->last_update = old.last_update;
       n->status = old.status;
       n->last_probe = old.last_probe;
       n->last_probe_outcome = old.last_probe_outcome;
+      n->series = old.series;  // the one live copy moves to the new slot
       if (old.is_homepage() && !n->is_homepage()) metrics_.RemoveSite(old.id);
       continue;
     }
-    metrics_.RemoveTarget(old.id);
+    metrics_.RemoveTarget(old.series);
     if (old.is_homepage()) metrics_.RemoveSite(old.id);
   }
   targets_ = std::move(next);
@@ -222,7 +224,7 @@ void LiveState::OnTargetDone(const schedule::TargetOutcome& outcome,
   if (!outcome.readable) {
     spdlog::warn("{}: {} ({})", outcome.target.id, outcome.failure, outcome.failure_detail);
   }
-  metrics_.RecordProbe(LabelsOf(*t), outcome.readable,
+  metrics_.RecordProbe(t->series, LabelsOf(*t), outcome.readable,
                        std::chrono::duration<double>(outcome.elapsed).count(),
                        t->last_update ? std::optional(UnixSeconds(t->last_update->time))
                                       : std::nullopt,

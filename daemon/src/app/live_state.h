@@ -71,6 +71,7 @@ class LiveState final : public schedule::Listener {
     std::optional<core::Timestamp> last_probe;
     const std::string* last_probe_outcome = nullptr;  // into outcomes_; null before a probe
     core::CheckStatus status = core::CheckStatus::kUnknown;
+    metrics::Metrics::TargetSeries series;  // its per-target metric series
 
     bool is_homepage() const { return site != nullptr && column == nullptr; }
   };

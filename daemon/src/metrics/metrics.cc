@@ -137,13 +137,6 @@ std::string Metrics::Serialize() const {
   return std::move(out).str();
 }
 
-void Metrics::RemoveSeriesLocked(const TargetSeries& series) {
-  target_info_->Remove(series.info);
-  if (series.last_update != nullptr) last_update_->Remove(series.last_update);
-  stale_->Remove(series.stale);
-  probe_success_->Remove(series.success);
-}
-
 prometheus::Histogram& Metrics::DurationLocked(const std::string& kind) {
   auto it = duration_series_.find(kind);
   if (it == duration_series_.end()) {
@@ -154,45 +147,47 @@ prometheus::Histogram& Metrics::DurationLocked(const std::string& kind) {
   return *it->second;
 }
 
-void Metrics::RecordProbe(const TargetLabels& labels, bool success, double duration_seconds,
-                          std::optional<double> last_update_unix, bool stale) {
+void Metrics::RecordProbe(TargetSeries& series, const TargetLabels& labels, bool success,
+                          double duration_seconds, std::optional<double> last_update_unix,
+                          bool stale) {
   const std::size_t hash = HashOf(labels);
   std::lock_guard lock(mutex_);
-  auto it = target_series_.find(labels.target);
-  if (it == target_series_.end()) {
+  if (series.info_ == nullptr) {
     const prometheus::Labels l{{"target", labels.target}};
-    TargetSeries series{hash, &target_info_->Add(ToLabels(labels)), nullptr, &stale_->Add(l),
-                        &probe_success_->Add(l)};
-    series.info->Set(1);
-    it = target_series_.emplace(labels.target, series).first;
-  } else if (it->second.labels_hash != hash) {
+    series.stale_ = &stale_->Add(l);
+    series.success_ = &probe_success_->Add(l);
+    series.info_ = &target_info_->Add(ToLabels(labels));
+    series.info_->Set(1);
+    series.labels_hash_ = hash;
+  } else if (series.labels_hash_ != hash) {
     // Kind, site, unit or platform changed in a reload: only the info series carries them.
-    target_info_->Remove(it->second.info);
-    it->second.info = &target_info_->Add(ToLabels(labels));
-    it->second.info->Set(1);
-    it->second.labels_hash = hash;
+    target_info_->Remove(series.info_);
+    series.info_ = &target_info_->Add(ToLabels(labels));
+    series.info_->Set(1);
+    series.labels_hash_ = hash;
   }
-  TargetSeries& series = it->second;
-  series.stale->Set(stale ? 1 : 0);
-  series.success->Set(success ? 1 : 0);
+  series.stale_->Set(stale ? 1 : 0);
+  series.success_->Set(success ? 1 : 0);
   DurationLocked(labels.kind).Observe(duration_seconds);
   if (last_update_unix) {
-    if (series.last_update == nullptr) {
-      series.last_update = &last_update_->Add({{"target", labels.target}});
+    if (series.last_update_ == nullptr) {
+      series.last_update_ = &last_update_->Add({{"target", labels.target}});
     }
-    series.last_update->Set(*last_update_unix);
-  } else if (series.last_update != nullptr) {
-    last_update_->Remove(series.last_update);
-    series.last_update = nullptr;
+    series.last_update_->Set(*last_update_unix);
+  } else if (series.last_update_ != nullptr) {
+    last_update_->Remove(series.last_update_);
+    series.last_update_ = nullptr;
   }
 }
 
-void Metrics::RemoveTarget(std::string_view target) {
+void Metrics::RemoveTarget(TargetSeries& series) {
   std::lock_guard lock(mutex_);
-  auto it = target_series_.find(target);
-  if (it == target_series_.end()) return;
-  RemoveSeriesLocked(it->second);
-  target_series_.erase(it);
+  if (series.info_ == nullptr) return;
+  target_info_->Remove(series.info_);
+  if (series.last_update_ != nullptr) last_update_->Remove(series.last_update_);
+  stale_->Remove(series.stale_);
+  probe_success_->Remove(series.success_);
+  series = TargetSeries{};
 }
 
 void Metrics::SetOpenFindings(const std::map<FindingKey, int>& open) {

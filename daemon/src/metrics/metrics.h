@@ -33,7 +33,9 @@
 // "account" for a new-media account, whose platform ("wechat", "weibo", …) is in `platform`.
 //
 // Thread-safety: every method may be called from any thread. prometheus-cpp metrics and family
-// add/remove are internally synchronised; the series bookkeeping here is under a mutex.
+// add/remove are internally synchronised; the series bookkeeping here, including the callers'
+// TargetSeries objects, is changed only under a mutex (a TargetSeries must outlive the calls
+// that are given it).
 #pragma once
 
 #include <map>
@@ -82,14 +84,33 @@ class Metrics {
   // The whole registry in the Prometheus text exposition format 0.0.4.
   std::string Serialize() const;
 
-  // The outcome of one probe of one target. A target whose labels changed since the last call
-  // (kind or site edited in a reload) gets its govwatch_target_info series replaced. The
-  // duration is observed into the histogram of `labels.kind`. `last_update_unix` nullopt removes
-  // the last-update series: no date is known.
-  void RecordProbe(const TargetLabels& labels, bool success, double duration_seconds,
-                   std::optional<double> last_update_unix, bool stale);
-  // Removes every per-target series of `target` (it left the configuration). No-op if unknown.
-  void RemoveTarget(std::string_view target);
+  // The per-target series of one target. The caller holds one per target and passes it to every
+  // RecordProbe of that target (no lookup map here: at ~122,000 targets a map keyed by id cost
+  // ~110 B each). Opaque outside Metrics; a default-constructed one has no series yet. Copying it
+  // copies the handles, so keep exactly one live copy per target.
+  class TargetSeries {
+   public:
+    bool empty() const { return info_ == nullptr; }
+
+   private:
+    friend class Metrics;
+    // A hash of the labels, not a copy, to notice a change.
+    std::size_t labels_hash_ = 0;
+    prometheus::Gauge* info_ = nullptr;
+    prometheus::Gauge* last_update_ = nullptr;  // null while no update date is known
+    prometheus::Gauge* stale_ = nullptr;
+    prometheus::Gauge* success_ = nullptr;
+  };
+
+  // The outcome of one probe of the target `series` belongs to. The first call creates its series;
+  // labels that changed since the last call (kind or site edited in a reload) replace its
+  // govwatch_target_info series. The duration is observed into the histogram of `labels.kind`.
+  // `last_update_unix` nullopt removes the last-update series: no date is known.
+  void RecordProbe(TargetSeries& series, const TargetLabels& labels, bool success,
+                   double duration_seconds, std::optional<double> last_update_unix, bool stale);
+  // Removes every per-target series of `series` (its target left the configuration) and empties
+  // it. No-op if it is empty.
+  void RemoveTarget(TargetSeries& series);
 
   // Replaces govwatch_open_findings with `open`: keys absent from `open` (resolved findings)
   // disappear, keys with a count of 0 are exported as 0.
@@ -112,16 +133,6 @@ class Metrics {
   void SetTargetCounts(const std::map<std::string, int>& by_kind);
 
  private:
-  // The series of one target; last_update is null while no update date is known. The labels
-  // are kept as a hash only (to notice a change), not a copy: this map has one entry per target.
-  struct TargetSeries {
-    std::size_t labels_hash = 0;
-    prometheus::Gauge* info = nullptr;
-    prometheus::Gauge* last_update = nullptr;
-    prometheus::Gauge* stale = nullptr;
-    prometheus::Gauge* success = nullptr;
-  };
-  void RemoveSeriesLocked(const TargetSeries& series);
   prometheus::Histogram& DurationLocked(const std::string& kind);
 
   std::shared_ptr<prometheus::Registry> registry_;
@@ -140,8 +151,7 @@ class Metrics {
   prometheus::Gauge* reload_success_time_;
   prometheus::Family<prometheus::Gauge>* targets_;
 
-  mutable std::mutex mutex_;  // guards the maps below (never held while serializing)
-  std::map<std::string, TargetSeries, std::less<>> target_series_;
+  mutable std::mutex mutex_;  // guards the maps below and callers' TargetSeries
   std::map<std::string, prometheus::Histogram*, std::less<>> duration_series_;  // by kind
   std::map<FindingKey, prometheus::Gauge*> finding_series_;
   std::map<std::string, prometheus::Gauge*, std::less<>> availability_series_;

@@ -43,12 +43,17 @@ std::vector<std::string> Samples(const std::string& text, const std::string& nam
   return out;
 }
 
+// The per-target series handles a caller (the daemon's LiveState) holds, one per target.
+struct Series {
+  Metrics::TargetSeries news, home, wechat;
+};
+
 // Fills a Metrics the way the daemon does after one cycle over a column, a home page and an
 // account, two fetch outcomes, open findings, and a good config load.
-void FillScenario(Metrics& m) {
-  m.RecordProbe(kNews, true, 0.25, 1625018400.0, false);
-  m.RecordProbe(kHome, false, 10.0, std::nullopt, false);
-  m.RecordProbe(kWechat, true, 1.5, 1622534400.0, true);
+void FillScenario(Metrics& m, Series& s) {
+  m.RecordProbe(s.news, kNews, true, 0.25, 1625018400.0, false);
+  m.RecordProbe(s.home, kHome, false, 10.0, std::nullopt, false);
+  m.RecordProbe(s.wechat, kWechat, true, 1.5, 1622534400.0, true);
   m.SetOpenFindings({{{"gy", "homepage_freshness", "warning"}, 1},
                      {{"gy-wx", "account_freshness", "veto"}, 2}});
   m.SetAvailability("gy", 0.75);
@@ -69,7 +74,8 @@ std::string ReadFile(const std::filesystem::path& path) {
 
 TEST(MetricsTest, ScenarioMatchesGoldenExposition) {
   Metrics m("0.1.0");
-  FillScenario(m);
+  Series s;
+  FillScenario(m, s);
   const std::string text = m.Serialize();
   const std::filesystem::path golden =
       std::filesystem::path(GOVWATCH_SOURCE_DIR) / "tests/unit/metrics/testdata/scenario.prom";
@@ -81,7 +87,8 @@ TEST(MetricsTest, ScenarioMatchesGoldenExposition) {
 
 TEST(MetricsTest, ScenarioKeyLines) {
   Metrics m("0.1.0");
-  FillScenario(m);
+  Series s;
+  FillScenario(m, s);
   const std::string text = m.Serialize();
   // Per-target series carry the target id only; the info series carries the rest.
   EXPECT_TRUE(HasLine(text, "govwatch_last_update_timestamp_seconds{target=\"gy/news\"} 1625018400"));
@@ -113,8 +120,10 @@ TEST(MetricsTest, ScenarioKeyLines) {
 
 TEST(MetricsTest, RemoveTargetDropsAllItsSeries) {
   Metrics m("0.1.0");
-  FillScenario(m);
-  m.RemoveTarget("gy/news");
+  Series s;
+  FillScenario(m, s);
+  m.RemoveTarget(s.news);
+  EXPECT_TRUE(s.news.empty());
   const std::string text = m.Serialize();
   EXPECT_EQ(text.find("target=\"gy/news\""), std::string::npos) << text;
   EXPECT_EQ(Samples(text, "govwatch_stale").size(), 2u);
@@ -122,13 +131,16 @@ TEST(MetricsTest, RemoveTargetDropsAllItsSeries) {
   EXPECT_EQ(Samples(text, "govwatch_last_update_timestamp_seconds").size(), 1u);
   // The histogram is by kind, not by target: the news probe already observed stays counted.
   EXPECT_TRUE(HasLine(text, "govwatch_probe_duration_seconds_count{kind=\"news\"} 1"));
-  m.RemoveTarget("never-configured");  // no-op
+  m.RemoveTarget(s.news);  // already removed: no-op
+  Metrics::TargetSeries never_probed;
+  m.RemoveTarget(never_probed);  // no-op
   EXPECT_EQ(m.Serialize(), text);
 }
 
 TEST(MetricsTest, ResolvedFindingsDisappear) {
   Metrics m("0.1.0");
-  FillScenario(m);
+  Series s;
+  FillScenario(m, s);
   m.SetOpenFindings({{{"gy", "homepage_freshness", "warning"}, 3}});
   const std::string text = m.Serialize();
   EXPECT_EQ(Samples(text, "govwatch_open_findings"),
@@ -140,10 +152,11 @@ TEST(MetricsTest, ResolvedFindingsDisappear) {
 
 TEST(MetricsTest, ChangedLabelsReplaceOldSeries) {
   Metrics m("0.1.0");
-  m.RecordProbe(kNews, true, 0.25, 1625018400.0, false);
+  Metrics::TargetSeries series;
+  m.RecordProbe(series, kNews, true, 0.25, 1625018400.0, false);
   TargetLabels moved = kNews;
   moved.kind = "notice";
-  m.RecordProbe(moved, true, 0.5, 1625018500.0, false);
+  m.RecordProbe(series, moved, true, 0.5, 1625018500.0, false);
   const std::string text = m.Serialize();
   EXPECT_EQ(Samples(text, "govwatch_target_info"),
             std::vector<std::string>{"govwatch_target_info{kind=\"notice\",site=\"gy\","
@@ -153,14 +166,15 @@ TEST(MetricsTest, ChangedLabelsReplaceOldSeries) {
   EXPECT_TRUE(HasLine(text, "govwatch_probe_duration_seconds_count{kind=\"news\"} 1"));
   EXPECT_TRUE(HasLine(text, "govwatch_probe_duration_seconds_count{kind=\"notice\"} 1"));
   // The same labels again keep the one info series.
-  m.RecordProbe(moved, true, 0.5, 1625018500.0, false);
+  m.RecordProbe(series, moved, true, 0.5, 1625018500.0, false);
   EXPECT_EQ(Samples(m.Serialize(), "govwatch_target_info").size(), 1u);
 }
 
 TEST(MetricsTest, UnknownLastUpdateRemovesTheSeries) {
   Metrics m("0.1.0");
-  m.RecordProbe(kNews, true, 0.25, 1625018400.0, false);
-  m.RecordProbe(kNews, true, 0.25, std::nullopt, true);
+  Metrics::TargetSeries series;
+  m.RecordProbe(series, kNews, true, 0.25, 1625018400.0, false);
+  m.RecordProbe(series, kNews, true, 0.25, std::nullopt, true);
   const std::string text = m.Serialize();
   EXPECT_TRUE(Samples(text, "govwatch_last_update_timestamp_seconds").empty()) << text;
   EXPECT_EQ(Samples(text, "govwatch_stale").size(), 1u);
@@ -177,7 +191,8 @@ TEST(MetricsTest, FailedReloadKeepsLastSuccessTime) {
 
 TEST(MetricsTest, RemovedSiteAndKindDisappear) {
   Metrics m("0.1.0");
-  FillScenario(m);
+  Series s;
+  FillScenario(m, s);
   m.RemoveSite("gy");
   m.SetTargetCounts({{"news", 4}});
   const std::string text = m.Serialize();
@@ -193,7 +208,8 @@ TEST(MetricsTest, PromtoolAcceptsTheExposition) {
       << "promtool not found at /usr/bin/promtool: install Debian package `prometheus` "
          "(scripts/install-deps)";
   Metrics m("0.1.0");
-  FillScenario(m);
+  Series s;
+  FillScenario(m, s);
   const std::filesystem::path file =
       std::filesystem::temp_directory_path() /
       ("govwatch_metrics_" + std::to_string(::getpid()) + ".prom");
