@@ -117,13 +117,22 @@ TEST_F(Daemon, MonitorsReloadsAndStopsCleanly) {
   EXPECT_EQ(Http(port_, "GET", "/-/healthy").status, 200);
   EXPECT_EQ(Http(port_, "GET", "/-/ready").status, 200);
 
-  // The stale notice column and the silent account show up in /metrics.
+  // Every target gets its first run within one interval (10 s here); then the stale notice
+  // column and the silent account show up in /metrics.
+  auto all_probed = [&] {
+    const auto body = json::parse(Http(port_, "GET", "/api/v1/targets").body);
+    for (const auto& t : body.at("targets").as_array()) {
+      if (t.at("last_probe").is_null()) return false;
+    }
+    return true;
+  };
+  ASSERT_TRUE(WaitFor(all_probed, 30s)) << daemon_->Stderr();
   ASSERT_TRUE(WaitFor(
       [&] {
         return MetricsHave("govwatch_stale{target=\"guyuan/tzgg\"} 1") &&
                MetricsHave("govwatch_stale{target=\"gyrs\"} 1");
       },
-      30s))
+      10s))
       << Metrics() << daemon_->Stderr();
   const std::string metrics = Metrics();
   EXPECT_NE(metrics.find("govwatch_last_update_timestamp_seconds{target=\"guyuan/zwyw\"}"),
