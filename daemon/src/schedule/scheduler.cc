@@ -77,6 +77,12 @@ asio::awaitable<std::invoke_result_t<F&>> Scheduler::OnStoreThread(F f) {
 Scheduler::Scheduler(asio::io_context& io, const config::Config& config,
                      fetch::HttpClient& client, store::Store& store, Clock& clock,
                      Listener& listener, Options options)
+    : Scheduler(io, std::make_shared<const config::Config>(config), client, store, clock,
+                listener, options) {}
+
+Scheduler::Scheduler(asio::io_context& io, std::shared_ptr<const config::Config> config,
+                     fetch::HttpClient& client, store::Store& store, Clock& clock,
+                     Listener& listener, Options options)
     : io_(io),
       client_(client),
       store_(store),
@@ -88,7 +94,7 @@ Scheduler::Scheduler(asio::io_context& io, const config::Config& config,
       canary_timer_(io),
       prune_timer_(io),
       cycle_signal_(io, asio::steady_timer::time_point::max()) {
-  Reload(config);
+  Reload(std::move(config));
 }
 
 Scheduler::~Scheduler() { store_thread_.join(); }
@@ -239,7 +245,10 @@ asio::awaitable<bool> Scheduler::Drain(std::chrono::milliseconds bound) {
 }
 
 void Scheduler::Reload(const config::Config& config) {
-  auto next = std::make_shared<const config::Config>(config);
+  Reload(std::make_shared<const config::Config>(config));
+}
+
+void Scheduler::Reload(std::shared_ptr<const config::Config> next) {
   auto targets = ResolveTargets(*next, {"all"});
   if (!targets) {  // "all" cannot name an unknown id; keep the old config rather than crash
     listener_.OnError("reload", targets.error());

@@ -87,7 +87,13 @@ class Scheduler {
     bool once = false;  // one full cycle, then CycleDone() completes (see above)
   };
 
+  // Keeps a copy of `config` as its snapshot.
   Scheduler(boost::asio::io_context& io, const config::Config& config,
+            fetch::HttpClient& client, store::Store& store, Clock& clock, Listener& listener,
+            Options options);
+  // Shares the caller's configuration as its snapshot instead of copying it (a province's is
+  // ~36 MB); it must not be modified while shared.
+  Scheduler(boost::asio::io_context& io, std::shared_ptr<const config::Config> config,
             fetch::HttpClient& client, store::Store& store, Clock& clock, Listener& listener,
             Options options);
   Scheduler(boost::asio::io_context& io, const config::Config& config,
@@ -107,6 +113,8 @@ class Scheduler {
   // ones (url, kind, selectors, TLS, interval, offset) restart on their new grid; unchanged ones
   // keep their timetable.
   void Reload(const config::Config& config);
+  // The same, sharing `config` rather than copying it (see the constructor).
+  void Reload(std::shared_ptr<const config::Config> config);
   // Once mode: completes when every target has run once (results stored or error reported), or
   // when Stop() is called. Outside once mode it completes only on Stop().
   boost::asio::awaitable<void> CycleDone();

@@ -122,6 +122,21 @@ TEST_F(SchedulerTest, PollsOnTheGridAndASlowHostDoesNotDelayOthers) {
   EXPECT_TRUE(drained);
 }
 
+TEST_F(SchedulerTest, ASharedConfigIsNotCopied) {
+  auto shared = std::make_shared<const config::Config>(config_);
+  {
+    Scheduler scheduler(io_, shared, *client_, *store_, clock_, listener_, Scheduler::Options{});
+    EXPECT_EQ(shared.use_count(), 2);  // held, not copied
+    EXPECT_EQ(scheduler.target_count(), 2u);
+    auto next = std::make_shared<config::Config>(config_);
+    next->sites.pop_back();
+    scheduler.Reload(std::shared_ptr<const config::Config>(next));
+    EXPECT_EQ(shared.use_count(), 1);  // the old snapshot is released (no run was in flight)
+    EXPECT_EQ(next.use_count(), 2);
+    EXPECT_EQ(scheduler.target_count(), 1u);
+  }
+}
+
 TEST_F(SchedulerTest, StopReturnsPromptlyWithRequestsInFlight) {
   testing::Reply stuck = testing::Html(kPage);
   stuck.delay = milliseconds{8000};
