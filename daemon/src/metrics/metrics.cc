@@ -64,7 +64,8 @@ prometheus::Family<prometheus::Gauge>& GaugeFamily(
 
 Metrics::Metrics(std::string_view version)
     : registry_(std::make_shared<prometheus::Registry>()),
-      last_update_(&GaugeFamily(*registry_, gauge_families_, "govwatch_last_update_timestamp_seconds",
+      last_update_(&GaugeFamily(*registry_, gauge_families_,
+                                "govwatch_last_update_timestamp_seconds",
                                 "Unix time of the newest dated item of the target (column, "
                                 "home page or account); absent while unknown.")),
       stale_(&GaugeFamily(*registry_, gauge_families_, "govwatch_stale",
@@ -92,16 +93,18 @@ Metrics::Metrics(std::string_view version)
       scheduler_lag_(&GaugeFamily(*registry_, gauge_families_, "govwatch_scheduler_lag_seconds",
                                   "How late the most recently started due check began.")
                           .Add({})),
-      reload_successful_(&GaugeFamily(*registry_, gauge_families_, "govwatch_config_last_reload_successful",
+      reload_successful_(&GaugeFamily(*registry_, gauge_families_,
+                                      "govwatch_config_last_reload_successful",
                                       "1 when the last configuration load succeeded, else 0.")
                               .Add({})),
-      reload_success_time_(
-          &GaugeFamily(*registry_, gauge_families_, "govwatch_config_last_reload_success_timestamp_seconds",
-                       "Unix time of the last successful configuration load.")
-               .Add({})),
+      reload_success_time_(&GaugeFamily(*registry_, gauge_families_,
+                                        "govwatch_config_last_reload_success_timestamp_seconds",
+                                        "Unix time of the last successful configuration load.")
+                               .Add({})),
       targets_(&GaugeFamily(*registry_, gauge_families_, "govwatch_targets",
                             "Configured targets by kind.")) {
-  GaugeFamily(*registry_, gauge_families_, "govwatch_build_info", "Build information; the value is always 1.")
+  GaugeFamily(*registry_, gauge_families_, "govwatch_build_info",
+              "Build information; the value is always 1.")
       .Add({{"version", std::string(version)}})
       .Set(1);
 }

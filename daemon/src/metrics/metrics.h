@@ -13,8 +13,8 @@
 //         govwatch_stale * on(target) group_left(site, unit, kind, platform) govwatch_target_info
 //   govwatch_last_update_timestamp_seconds{target}  gauge; absent while no update date is known
 //       for the target (an alert on `time() - x` must not fire on 0)
-//   govwatch_stale{target}                     gauge 0/1: the freshness check found the target stale
-//   govwatch_probe_success{target}             gauge 0/1: the last probe fetched and parsed
+//   govwatch_stale{target}              gauge 0/1: the freshness check found the target stale
+//   govwatch_probe_success{target}      gauge 0/1: the last probe fetched and parsed
 //   govwatch_probe_duration_seconds{kind}      histogram: wall time of probes, by target kind
 //   govwatch_open_findings{site,check,severity} gauge: open findings; site is a site or account id
 //   govwatch_availability_ratio{site}          gauge: successful / all probes over the window
