@@ -78,12 +78,12 @@ class Daemon {
   Daemon(std::string config_path, config::Config config, std::unique_ptr<store::SqliteStore> store,
          std::unique_ptr<store::SqliteStore> reader, bool once)
       : config_path_(std::move(config_path)),
-        config_(std::move(config)),
+        config_(std::make_shared<const config::Config>(std::move(config))),
         store_(std::move(store)),
         reader_(std::move(reader)),
         metrics_(GOVWATCH_VERSION_STRING),
         live_(metrics_),
-        client_(fetch::MakeHttpClient(io_.get_executor(), config_.http)),
+        client_(fetch::MakeHttpClient(io_.get_executor(), config_->http)),
         once_(once),
         scheduler_(io_, config_, *client_, *store_, clock_, live_, SchedulerOptions(once)),
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
@@ -91,15 +91,15 @@ class Daemon {
         stop_deadline_(io_) {}
 
   int Run() {
-    live_.SetConfig(config_);
+    live_.SetConfig(*config_);
     if (auto open = reader_->OpenFindings({}); open.ok()) live_.LoadOpenFindings(*open);
-    auto token = ReadToken(config_.web);
+    auto token = ReadToken(config_->web);
     if (!token) {
       spdlog::critical("{}", token.error().message);
       return 1;
     }
     web::ServerOptions options;
-    options.listen = config_.web.listen;
+    options.listen = config_->web.listen;
     options.token = *token;
     auto server = web::Server::Start(io_, options, Handlers());
     if (!server) {
@@ -143,7 +143,7 @@ class Daemon {
   }
 
   std::string ListenDisplay() const {
-    const std::string& l = config_.web.listen;
+    const std::string& l = config_->web.listen;
     const auto colon = l.rfind(':');
     return l.substr(0, colon) + ":" + std::to_string(server_->port());
   }
@@ -198,15 +198,17 @@ class Daemon {
     }
     config::Config next = std::move(*loaded.config);
     // These are bound at start; say so rather than pretend they changed.
-    if (next.storage.path != config_.storage.path) {
+    if (next.storage.path != config_->storage.path) {
       spdlog::warn("reload: storage.path changed; it takes effect after a restart");
     }
-    if (next.web.listen != config_.web.listen) {
+    if (next.web.listen != config_->web.listen) {
       spdlog::warn("reload: web.listen changed; it takes effect after a restart");
     }
-    config_ = std::move(next);
+    // The scheduler shares the configuration (its targets point into it) rather than copying a
+    // province's worth of it.
+    config_ = std::make_shared<const config::Config>(std::move(next));
     scheduler_.Reload(config_);
-    live_.SetConfig(config_);
+    live_.SetConfig(*config_);
     metrics_.RecordReload(true, Now());
     const std::string message = "reloaded " + config_path_ + ": " +
                                 std::to_string(scheduler_.target_count()) + " targets";
@@ -266,7 +268,7 @@ class Daemon {
   }
 
   std::string config_path_;
-  config::Config config_;
+  std::shared_ptr<const config::Config> config_;
   std::unique_ptr<store::SqliteStore> store_;   // written by the scheduler's store thread
   std::unique_ptr<store::SqliteStore> reader_;  // read by the API on the io_context thread
   asio::io_context io_{1};
