@@ -94,12 +94,18 @@ TEST(Prometheus, ScrapesTheDaemonAndAnswersQueries) {
       [&] {
         const HttpResult r = Http(prom_port, "GET", query);
         if (r.status != 200) return false;
-        answer = json::parse(r.body);
-        return !answer.at("data").at("result").as_array().empty();
+        boost::system::error_code ec;
+        answer = json::parse(r.body, ec);
+        if (ec) return false;
+        const auto* result = answer.find_pointer("/data/result/0/metric/kind", ec);
+        return result != nullptr;
       },
       45s))
       << "prometheus: " << prometheus.Stderr().substr(0, 2000) << "\ndaemon: " << daemon.Stderr();
+  SCOPED_TRACE(json::serialize(answer));
   const auto& sample = answer.at("data").at("result").as_array().at(0).as_object();
+  ASSERT_TRUE(sample.at("metric").as_object().contains("job"));
+  ASSERT_TRUE(sample.at("metric").as_object().contains("unit"));
   EXPECT_EQ(sample.at("metric").at("job").as_string(), "govwatch");
   EXPECT_EQ(sample.at("metric").at("kind").as_string(), "news");
   // The value Prometheus stored is the daemon's: the newest 政务要闻 item, yesterday 00:00 +08:00.

@@ -202,7 +202,10 @@ void LiveState::OnTargetDone(const schedule::TargetOutcome& outcome,
   if (t == nullptr) return;  // removed by a reload while it ran
   t->last_update = outcome.last_update;
   t->last_probe = outcome.probed_at;
-  const std::string_view probe_outcome = outcome.readable ? "ok" : outcome.failure;
+  // Both arms as string_view: with "ok" : std::string the result would be a temporary string,
+  // and the view would dangle (found by ASan).
+  const std::string_view probe_outcome =
+      outcome.readable ? std::string_view("ok") : std::string_view(outcome.failure);
   auto known = outcomes_.find(probe_outcome);
   if (known == outcomes_.end()) known = outcomes_.emplace(probe_outcome).first;
   t->last_probe_outcome = &*known;
