@@ -6,22 +6,15 @@
 #include <sstream>
 
 #include "extract/extract.h"
+#include "fixture_util.h"
 
 namespace govwatch::extract {
 namespace {
 
 using core::DateProvenance;
 
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(GOVWATCH_SOURCE_DIR) + "/tests/unit/extract/testdata/" + name,
-                   std::ios::binary);
-  EXPECT_TRUE(in) << name;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-core::Timestamp T(const char* iso) { return core::ParseIso8601(iso).value(); }
+using testutil::Fixture;
+using testutil::T;
 
 Context Ctx(std::string base, const char* now = "2021-07-01T04:00:00Z") {
   return Context{std::move(base), core::TimeZone(), T(now)};
