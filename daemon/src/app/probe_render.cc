@@ -261,7 +261,9 @@ std::string RenderProbeJson(const config::Config& config, const PassResult& pass
     if (o.last_update) {
       t["last_update"] = iso(o.last_update->time);
       t["provenance"] = std::string(core::ToString(o.last_update->provenance));
-      t["days_since_update"] = core::DaysBetween(o.last_update->time, now);
+      // Calendar days in the region's zone, as the checks count them (an item posted "9 days ago"
+      // is 9 days old even when the probe's clock was read a moment before the fetch).
+      t["days_since_update"] = std::max(0L, core::CalendarDaysBetween(o.last_update->time, now, tz));
     } else {
       t["last_update"] = nullptr;
       t["provenance"] = nullptr;
