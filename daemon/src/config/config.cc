@@ -23,6 +23,11 @@ const Profile& NationalDefaults() {
 const Unit* Config::FindUnit(const std::string& id) const { return FindById(units, id); }
 const Site* Config::FindSite(const std::string& id) const { return FindById(sites, id); }
 const Account* Config::FindAccount(const std::string& id) const { return FindById(accounts, id); }
+const Channel* Config::FindChannel(const std::string& name) const {
+  const auto it =
+      std::find_if(channels.begin(), channels.end(), [&](const Channel& c) { return c.name == name; });
+  return it == channels.end() ? nullptr : &*it;
+}
 
 const Profile& Config::ProfileFor(const std::string& profile_id) const {
   if (!profile_id.empty()) {

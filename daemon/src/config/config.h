@@ -155,6 +155,81 @@ struct ScheduleSettings {
   double jitter = 1.0;
 };
 
+// ---- alerts and notification (issue 4) -----------------------------------------------------------
+
+// A named destination of notifications.
+struct Channel {
+  enum class Type { kEmail, kWebhook, kDingTalk, kWeCom };
+  std::string name;
+  Type type = Type::kEmail;
+  // e-mail
+  std::string smtp_url;                 // smtp://host:587 (STARTTLS when offered) or smtps://host:465
+  bool smtp_require_tls = false;        // refuse to send when STARTTLS is not available
+  bool verify_tls = true;
+  std::optional<std::string> username;  // AUTH; from ${ENV} or password_file
+  std::optional<std::string> password;
+  std::optional<std::string> password_file;
+  std::string from;                     // addr-spec; shown as "govwatch 监测" <from>
+  std::vector<std::string> to;          // always receives what is routed to this channel
+  // webhook / dingtalk / wecom
+  std::string url;
+  std::map<std::string, std::string> headers;
+  std::optional<std::string> secret;    // DingTalk signing secret (加签)
+  // Templates (files) that override the built-in Chinese ones; empty: built-in.
+  std::optional<std::string> subject_template;
+  std::optional<std::string> body_template;
+};
+
+// A routing rule: notifications matching every given condition go to `channels`. All rules that
+// match apply (not first-match), so the inspection office can take everything while each unit
+// gets its own.
+struct Route {
+  std::vector<std::string> units;    // Unit::id; empty: any
+  std::vector<std::string> regions;  // Unit::region; empty: any
+  std::vector<std::string> checks;   // check names; empty: any
+  std::optional<core::Severity> min_severity;  // veto > deduction > warning > info
+  std::vector<std::string> channels;           // Channel::name
+  bool unit_contacts = false;  // also mail the matching unit's contacts (on e-mail channels)
+};
+
+// Mutes notifications (not findings) for matching alerts. `until` absent: permanent. A
+// maintenance window repeats: `weekly` days (1 = Monday … 7) from `start` to `end` local time.
+struct Silence {
+  std::vector<std::string> targets;  // target ids; empty: any
+  std::vector<std::string> units;
+  std::vector<std::string> checks;
+  std::optional<core::Timestamp> from;
+  std::optional<core::Timestamp> until;
+  std::vector<int> weekly_days;                 // maintenance window days; empty: not weekly
+  std::optional<std::chrono::minutes> start;    // local time of day
+  std::optional<std::chrono::minutes> end;
+  std::string comment;
+};
+
+struct AlertSettings {
+  // An alert fires when its finding has been open for `for_observations` consecutive
+  // observations and at least `for_duration`.
+  int for_observations = 1;
+  std::chrono::seconds for_duration{0};
+  // Reminders while firing: first after reminder_initial, each next interval ×2, capped.
+  std::chrono::seconds reminder_initial{24 * 3600};
+  std::chrono::seconds reminder_max{7 * 24 * 3600};
+  bool send_resolved = true;
+  // Non-veto alerts go into one digest per unit per day at this local time.
+  std::chrono::minutes digest_time{9 * 60};
+  core::TimeZone time_zone;                       // Asia/Shanghai by default
+  std::optional<std::string> status_url;          // link shown in messages (status page / API)
+  std::vector<Route> routes;
+  std::vector<Silence> silences;
+};
+
+struct OutboxSettings {
+  int max_attempts = 8;                        // then dead-lettered
+  std::chrono::seconds initial_backoff{30};    // doubled per attempt
+  std::chrono::seconds max_backoff{3600};
+  std::chrono::seconds send_timeout{30};
+};
+
 struct Config {
   std::string source_file;  // as given to the loader
   std::vector<Unit> units;
@@ -166,10 +241,14 @@ struct Config {
   HttpSettings http;
   WebSettings web;
   ScheduleSettings schedule;
+  AlertSettings alerts;
+  std::vector<Channel> channels;
+  OutboxSettings outbox;
 
   const Unit* FindUnit(const std::string& id) const;
   const Site* FindSite(const std::string& id) const;
   const Account* FindAccount(const std::string& id) const;
+  const Channel* FindChannel(const std::string& name) const;
   // The profile in force for a site or account (its own, else default_profile).
   const Profile& ProfileFor(const std::string& profile_id) const;
   size_t ColumnCount() const;
