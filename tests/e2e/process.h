@@ -62,6 +62,13 @@ struct HttpResult {
 HttpResult Http(int port, const std::string& method, const std::string& path,
                 const std::string& authorization = "");
 
+// A loopback TCP port that was free a moment ago, for programs that need one on their command
+// line (Prometheus, Alertmanager, the SMTP sink).
+int FreePort();
+
+// Percent-encodes everything but [A-Za-z0-9_.-] (query parameters).
+std::string UrlEncode(const std::string& s);
+
 // Polls `predicate` every 50 ms until it holds or `timeout` passes.
 bool WaitFor(const std::function<bool()>& predicate, std::chrono::milliseconds timeout);
 

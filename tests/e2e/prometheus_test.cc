@@ -1,8 +1,6 @@
 // A real Prometheus (Debian `prometheus`) scrapes the real daemon on loopback, and the test reads
 // govwatch_last_update_timestamp_seconds back through the Prometheus HTTP API.
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <boost/json.hpp>
@@ -16,33 +14,6 @@ namespace {
 
 namespace json = boost::json;
 using namespace std::chrono_literals;
-
-// A port that was free a moment ago (Prometheus needs one on its command line).
-int FreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
-
-std::string UrlEncode(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '_' || c == '-' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
 
 TEST(Prometheus, ScrapesTheDaemonAndAnswersQueries) {
   ASSERT_EQ(access("/usr/bin/prometheus", X_OK), 0) << "Debian package prometheus is required";
