@@ -17,6 +17,7 @@
 
 #include "checks/check_result.h"
 #include "checks/destination_class.h"
+#include "checks/hidden_link.h"
 #include "extract/links.h"
 
 namespace govwatch::checks {
