@@ -22,7 +22,7 @@ std::size_t CodePoints(std::string_view s) {
 
 constexpr std::array<std::string_view, 22> kMissing = {
     "页面不存在", "网页不存在", "页面未找到", "找不到页面", "找不到该页面", "找不到网页",
-    "页面找不到", "找不到您要访问的页面", "信息已删除", "该信息已删除", "信息不存在", "文章不存在",
+    "页面找不到", "找不到您要访问的页面", "该信息已删除", "信息已删除", "信息不存在", "文章不存在",
     "内容不存在", "页面已删除", "已被删除", "已经删除", "无法找到该页", "域名已过期",
     "域名已到期", "page not found", "404 not found", "file not found"};
 constexpr std::array<std::string_view, 9> kParked = {
