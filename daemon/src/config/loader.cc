@@ -43,9 +43,10 @@ constexpr std::array<std::string_view, 11> kSiteKeys = {"id",
                                                         "homepage_interval",
                                                         "columns",
                                                         "crawl"};
-constexpr std::array<std::string_view, 9> kColumnKeys = {"id",         "name",       "url",
+constexpr std::array<std::string_view, 11> kColumnKeys = {"id",         "name",       "url",
                                                          "kind",       "item_xpath", "title_xpath",
-                                                         "date_xpath", "stale_days", "interval"};
+                                                         "date_xpath", "stale_days", "interval",
+                                                         "reply_date_xpath", "reply_state_xpath"};
 constexpr std::array<std::string_view, 9> kAccountKeys = {
     "id", "name", "platform", "unit", "source", "profile", "stale_days", "verify_tls", "interval"};
 constexpr std::array<std::string_view, 2> kSourceKeys = {"type", "url"};
@@ -945,6 +946,8 @@ void Decoder::DecodeColumn(const Node& n, Column& column) {
   GetXPath(f, "item_xpath", column.item_xpath);
   GetXPath(f, "title_xpath", column.title_xpath);
   GetXPath(f, "date_xpath", column.date_xpath);
+  GetXPath(f, "reply_date_xpath", column.reply_date_xpath);
+  GetXPath(f, "reply_state_xpath", column.reply_state_xpath);
   GetOptInt(f, "stale_days", column.stale_days, 1);
   GetOptInterval(f, "interval", column.interval, IntervalKind::kTarget);
 }

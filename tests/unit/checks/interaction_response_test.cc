@@ -82,3 +82,37 @@ TEST(CheckInteractionResponse, ProfileThresholdsAndUnreadableColumn) {
 
 }  // namespace
 }  // namespace govwatch::checks
+
+// The two config keys of interaction columns are read by config/loader.cc.
+#include "config/loader.h"
+
+namespace govwatch::checks {
+namespace {
+
+TEST(InteractionConfig, ReplyXPathsAreLoaded) {
+  const config::LoadResult r = config::LoadConfigString(R"(
+units:
+  - {id: gy, name: 固原市人民政府办公室, region: 市本级}
+sites:
+  - id: portal
+    name: 固原市人民政府
+    unit: gy
+    homepage: http://www.guyuan.example.gov.cn/
+    columns:
+      - id: szxx
+        name: 市长信箱
+        url: http://www.guyuan.example.gov.cn/szxx/
+        kind: interaction
+        item_xpath: //table[@class='list']/tr[td]
+        date_xpath: td[3]
+        reply_date_xpath: td[4]
+        reply_state_xpath: td[5]
+)", "test.yaml", [](const std::string&) { return std::optional<std::string>(); });
+  ASSERT_TRUE(r.config.has_value()) << (r.diagnostics.empty() ? "" : r.diagnostics[0].message);
+  const config::Column& c = r.config->sites.at(0).columns.at(0);
+  EXPECT_EQ(c.reply_date_xpath, "td[4]");
+  EXPECT_EQ(c.reply_state_xpath, "td[5]");
+}
+
+}  // namespace
+}  // namespace govwatch::checks
