@@ -344,10 +344,8 @@ class CrawlSession {
     }
   }
 
-  void CountReference(std::string_view dest) {
-    const auto it = broken_index_.find(UrlFingerprint(dest));
-    if (it != broken_index_.end()) ++report_.broken[it->second].referring_pages;
-  }
+  // References beyond the first; the verdict may come before or after them.
+  void CountReference(std::string_view dest) { ++extra_references_[UrlFingerprint(dest)]; }
 
   void AddBroken(const Job& job, std::string reason, std::string failure, int status,
                  bool external) {
@@ -360,7 +358,6 @@ class CrawlSession {
     b.failure = std::move(failure);
     b.status = status;
     b.external = external;
-    broken_index_[UrlFingerprint(b.url)] = report_.broken.size();
     report_.broken.push_back(std::move(b));
   }
 
@@ -490,7 +487,11 @@ class CrawlSession {
   }
 
   void Finish() {
-    for (const BrokenLink& b : report_.broken) {
+    for (BrokenLink& b : report_.broken) {
+      if (const auto it = extra_references_.find(UrlFingerprint(b.url));
+          it != extra_references_.end()) {
+        b.referring_pages += it->second;
+      }
       AddFindings({BrokenLinkFinding(b, options_.site_id, options_.unit_id)});
     }
     JudgeByPage(pending_hidden_, [&](const std::string& page, const std::vector<Link>& links) {
@@ -525,7 +526,8 @@ class CrawlSession {
 
   UrlSet seen_;                     // destinations queued (or judged) once
   std::vector<std::string> pages_;  // URLs of parsed pages, for "found on"
-  std::unordered_map<std::uint64_t, std::size_t> broken_index_;  // fingerprint → report_.broken
+  // Destination fingerprint → references after the first (only repeated destinations appear).
+  std::unordered_map<std::uint64_t, std::uint32_t> extra_references_;
   std::map<std::string, std::string> stylesheets_;
   checks::DestinationPages destination_pages_;
   checks::DestinationLookup destinations_;
