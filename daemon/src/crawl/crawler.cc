@@ -250,9 +250,11 @@ class CrawlSession {
     if (destination_pages_.size() < kMaxDestinationPages) {
       destination_pages_[job.url] = checks::DestinationPage{response.final_url, text.title};
     }
-    // A same-site link that redirects off-site is checked, not crawled.
+    // A same-site link that redirects off-site is checked, not crawled. A soft-404 page is
+    // still parsed: its links are the site's own, and a soft-404 verdict that is wrong must not
+    // hide the links behind it.
     if (job.purpose != Purpose::kPage || job.depth > options_.max_depth ||
-        check.failure == "soft_404" || !scope_.IsInternal(response.final_url)) {
+        !scope_.IsInternal(response.final_url)) {
       co_return;
     }
     co_await ParsePage(job, response.final_url, std::move(html));

@@ -148,8 +148,8 @@ TEST_F(CrawlerTest, FindsEveryKindOfBrokenLinkWithItsPageAndAnchor) {
 
   EXPECT_EQ(r.robots_disallowed, 1);
   EXPECT_EQ(site_.Count("/private/x.html"), 0);
-  // Pages: /, /a, /b, /c, /d (404 → not parsed) …
-  EXPECT_EQ(r.pages, 4);
+  // Parsed: /, /a, /b, /c and the soft-404 page (its links are the site's own); not /d (404).
+  EXPECT_EQ(r.pages, 5);
   // The image is checked with HEAD; the page links with GET.
   EXPECT_EQ(site_.Count("/logo.png"), 1);
   ASSERT_TRUE(r.availability);
@@ -189,9 +189,9 @@ TEST_F(CrawlerTest, ReportsHiddenFakeAndDriftingLinksThroughTheChecks) {
 
 TEST_F(CrawlerTest, DepthAndBudgetBoundTheCrawl) {
   CrawlOptions o = Options();
-  o.max_depth = 1;  // parse / and /a.html; /b.html is checked but not parsed
+  o.max_depth = 1;  // parse /, /a.html and /soft.html; /b.html is checked but not parsed
   CrawlReport r = Run(o, false);
-  EXPECT_EQ(r.pages, 2);
+  EXPECT_EQ(r.pages, 3);
   EXPECT_EQ(site_.Count("/b.html"), 1);
   EXPECT_EQ(site_.Count("/c.html"), 0);
 
