@@ -17,6 +17,8 @@ constexpr const char* kUsage =
     "                         extract items, dates and fields from a page or feed (JSON)\n"
     "  probe -c FILE [OPTIONS] TARGET_ID...\n"
     "                         fetch, extract, store and check targets once; print findings\n"
+    "  crawl -c FILE [OPTIONS] SITE_ID\n"
+    "                         crawl a site and check every link (broken, hidden, fake links)\n"
     "  run -c FILE            monitor continuously (the daemon; /metrics and JSON API)\n"
     "  version                print the version\n"
     "\n"
@@ -34,6 +36,7 @@ int main(int argc, char** argv) {
   if (command == "check-config") return govwatch::app::RunCheckConfig(args);
   if (command == "extract") return govwatch::app::RunExtract(args);
   if (command == "probe") return govwatch::app::RunProbe(args);
+  if (command == "crawl") return govwatch::app::RunCrawl(args);
   if (command == "run") return govwatch::app::RunDaemon(args);
   if (command == "version" || command == "--version") {
     std::puts("govwatch " GOVWATCH_VERSION);

@@ -20,6 +20,10 @@ int RunExtract(const Args& args);
 // govwatch probe -c FILE [--now ISO8601] [--db PATH] [--format json|table] TARGET_ID...
 int RunProbe(const Args& args);
 
+// govwatch crawl -c FILE [--db PATH] [--format table|json] [--now ISO8601] SITE_ID: one
+// link-check crawl of a site (issue 6), stored and printed.
+int RunCrawl(const Args& args);
+
 // govwatch run -c FILE: the daemon (scheduler, store, /metrics and the JSON API, signals,
 // sd_notify). 0 after a clean stop, 1 when it could not start.
 int RunDaemon(const Args& args);

@@ -20,6 +20,7 @@
 #include "app/live_state.h"
 #include "app/sd_notify.h"
 #include "config/loader.h"
+#include "crawl/crawl_service.h"
 #include "fetch/http_client.h"
 #include "metrics/metrics.h"
 #include "schedule/clock.h"
@@ -86,6 +87,11 @@ class Daemon {
         client_(fetch::MakeHttpClient(io_.get_executor(), config_->http)),
         once_(once),
         scheduler_(io_, config_, *client_, *store_, clock_, live_, SchedulerOptions(once)),
+        crawls_(io_.get_executor(), *client_, config_->storage.path,
+                [this](const crawl::CrawlReport& report) {
+                  if (report.availability)
+                    metrics_.SetLinkAvailability(report.site_id, *report.availability);
+                }),
         signals_(io_, SIGINT, SIGTERM, SIGHUP),
         watchdog_(io_),
         stop_deadline_(io_) {}
@@ -108,6 +114,12 @@ class Daemon {
     }
     server_ = std::move(*server);
     scheduler_.Start();
+    // Link-check crawls (issue 6) run beside the scheduler; --once is a monitoring cycle only.
+    if (!once_ && config_->storage.path != ":memory:") {
+      if (auto started = crawls_.Start(config_); !started) {
+        spdlog::error("crawl: not started: {}", started.error().message);
+      }
+    }
     if (once_) {
       // The same stop path as SIGTERM once the cycle is done.
       asio::co_spawn(
@@ -208,6 +220,7 @@ class Daemon {
     // province's worth of it.
     config_ = std::make_shared<const config::Config>(std::move(next));
     scheduler_.Reload(config_);
+    crawls_.Reload(config_);
     live_.SetConfig(*config_);
     metrics_.RecordReload(true, Now());
     const std::string message = "reloaded " + config_path_ + ": " +
@@ -237,6 +250,7 @@ class Daemon {
     signals_.cancel();
     watchdog_.cancel();
     scheduler_.Stop();
+    crawls_.Stop();
     if (server_) server_->Stop();
     stop_deadline_.expires_after(kStopBound);
     stop_deadline_.async_wait([this](const boost::system::error_code& ec) {
@@ -278,6 +292,7 @@ class Daemon {
   std::unique_ptr<fetch::HttpClient> client_;
   bool once_ = false;
   schedule::Scheduler scheduler_;
+  crawl::CrawlService crawls_;
   std::unique_ptr<web::Server> server_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_;

@@ -80,8 +80,21 @@ struct Column {
   std::optional<std::string> item_xpath;   // selects one node per item; auto-detect when unset
   std::optional<std::string> title_xpath;  // relative to an item; default: the item's main link
   std::optional<std::string> date_xpath;   // relative to an item; default: search the item text
+  // Interaction columns (互动回应差): relative to an item; default: detected (extract/messages.h).
+  std::optional<std::string> reply_date_xpath;
+  std::optional<std::string> reply_state_xpath;  // text such as 已回复/未回复/办理中
   std::optional<int> stale_days;           // overrides the profile for this column
   std::optional<std::chrono::seconds> interval;  // overrides the profile's interval for the kind
+};
+
+// Per-site overrides of the `crawl:` section (issue 6); unset fields take the global value.
+struct SiteCrawl {
+  std::optional<bool> enabled;
+  std::optional<int> max_depth;
+  std::optional<int> max_pages_per_day;
+  // Other host names of the same site (www./non-www., an old domain): links to them are crawled
+  // as the site's own pages, not checked as external links.
+  std::vector<std::string> alias_hosts;
 };
 
 // 政府网站.
@@ -96,6 +109,7 @@ struct Site {
   std::optional<int> homepage_stale_days;  // overrides the profile
   std::optional<std::chrono::seconds> homepage_interval;  // overrides the profile
   std::vector<Column> columns;
+  SiteCrawl crawl;  // issue 6: link-check crawl overrides
 };
 
 struct AccountSource {
@@ -230,6 +244,23 @@ struct OutboxSettings {
   std::chrono::seconds send_timeout{30};
 };
 
+// The link-check crawl of every site (issue 6, docs/links.md): same-site pages within a depth
+// and a daily page budget; external links checked once (HEAD, GET fallback) and cached.
+struct CrawlSettings {
+  bool enabled = false;  // off by default: a full crawl is heavier than the monitoring reads
+  int max_depth = 5;     // link hops from the homepage; deeper links are checked, not parsed
+  int max_pages_per_site_per_day = 2000;  // same-site requests (pages and resources) per UTC day
+  std::chrono::seconds interval{24 * 3600};  // one crawl per site per interval
+  std::chrono::seconds external_check_ttl{7 * 24 * 3600};  // re-check an external URL after this
+  bool respect_robots_txt = true;
+  // Cloaking: the homepage and `cloaking_sample_pages` other pages are fetched again with this
+  // user agent and their outbound links compared (暗链 shown only to search engines).
+  std::string spider_user_agent =
+      "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)";
+  int cloaking_sample_pages = 4;
+  int concurrency = 16;  // fetches in flight per crawl (the fetcher's per-host limits still apply)
+};
+
 struct Config {
   std::string source_file;  // as given to the loader
   std::vector<Unit> units;
@@ -244,6 +275,7 @@ struct Config {
   AlertSettings alerts;
   std::vector<Channel> channels;
   OutboxSettings outbox;
+  CrawlSettings crawl;
 
   const Unit* FindUnit(const std::string& id) const;
   const Site* FindSite(const std::string& id) const;

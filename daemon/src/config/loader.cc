@@ -26,13 +26,13 @@ using yaml::YamlDocument;
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 9> kTopKeys = {
+constexpr std::array<std::string_view, 10> kTopKeys = {
     "units",   "sites", "accounts", "profiles", "default_profile",
-    "storage", "http",  "web",      "schedule"};
+    "storage", "http",  "web",      "schedule", "crawl"};
 constexpr std::array<std::string_view, 5> kUnitKeys = {"id", "name", "region", "aliases",
                                                        "contacts"};
 constexpr std::array<std::string_view, 3> kContactKeys = {"name", "email", "phone"};
-constexpr std::array<std::string_view, 10> kSiteKeys = {"id",
+constexpr std::array<std::string_view, 11> kSiteKeys = {"id",
                                                         "name",
                                                         "unit",
                                                         "homepage",
@@ -41,10 +41,12 @@ constexpr std::array<std::string_view, 10> kSiteKeys = {"id",
                                                         "verify_tls",
                                                         "homepage_stale_days",
                                                         "homepage_interval",
-                                                        "columns"};
-constexpr std::array<std::string_view, 9> kColumnKeys = {"id",         "name",       "url",
+                                                        "columns",
+                                                        "crawl"};
+constexpr std::array<std::string_view, 11> kColumnKeys = {"id",         "name",       "url",
                                                          "kind",       "item_xpath", "title_xpath",
-                                                         "date_xpath", "stale_days", "interval"};
+                                                         "date_xpath", "stale_days", "interval",
+                                                         "reply_date_xpath", "reply_state_xpath"};
 constexpr std::array<std::string_view, 9> kAccountKeys = {
     "id", "name", "platform", "unit", "source", "profile", "stale_days", "verify_tls", "interval"};
 constexpr std::array<std::string_view, 2> kSourceKeys = {"type", "url"};
@@ -52,6 +54,12 @@ constexpr std::array<std::string_view, 1> kSourceTypes = {"feed"};
 constexpr std::array<std::string_view, 2> kStorageKeys = {"path", "observation_retention"};
 constexpr std::array<std::string_view, 3> kWebKeys = {"listen", "token", "token_file"};
 constexpr std::array<std::string_view, 2> kScheduleKeys = {"canary_url", "jitter"};
+constexpr std::array<std::string_view, 9> kCrawlKeys = {
+    "enabled",           "max_depth",          "max_pages_per_site_per_day",
+    "interval",          "external_check_ttl", "respect_robots_txt",
+    "spider_user_agent", "cloaking_sample_pages", "concurrency"};
+constexpr std::array<std::string_view, 4> kSiteCrawlKeys = {"enabled", "max_depth",
+                                                            "max_pages_per_day", "alias_hosts"};
 constexpr std::array<std::string_view, 10> kHttpKeys = {
     "user_agent",    "connect_timeout", "total_timeout", "max_connections",
     "max_connections_per_host", "per_host_delay", "max_body_bytes", "max_redirects",
@@ -234,6 +242,8 @@ class Decoder {
   void DecodeHttp(const Fields& top, Config& config);
   void DecodeWeb(const Fields& top, Config& config);
   void DecodeSchedule(const Fields& top, Config& config);
+  void DecodeCrawl(const Fields& top, Config& config);
+  void DecodeSiteCrawl(const Fields& site, SiteCrawl& crawl);
 
   // Reports a reference to an undefined unit or profile.
   void CheckUnitRef(const Fields& f, const std::string& unit_id);
@@ -886,6 +896,7 @@ void Decoder::DecodeSite(const Node& n, Site& site, const Config& config) {
   GetBool(f, "verify_tls", site.verify_tls);
   GetOptInt(f, "homepage_stale_days", site.homepage_stale_days, 1);
   GetOptInterval(f, "homepage_interval", site.homepage_interval, IntervalKind::kHomepage);
+  DecodeSiteCrawl(f, site.crawl);
 
   // Column ids are unique within a site; few per site, so a small sorted scan would do, but a
   // map keeps the first position for the message.
@@ -935,6 +946,8 @@ void Decoder::DecodeColumn(const Node& n, Column& column) {
   GetXPath(f, "item_xpath", column.item_xpath);
   GetXPath(f, "title_xpath", column.title_xpath);
   GetXPath(f, "date_xpath", column.date_xpath);
+  GetXPath(f, "reply_date_xpath", column.reply_date_xpath);
+  GetXPath(f, "reply_state_xpath", column.reply_state_xpath);
   GetOptInt(f, "stale_days", column.stale_days, 1);
   GetOptInterval(f, "interval", column.interval, IntervalKind::kTarget);
 }
@@ -1106,6 +1119,58 @@ void Decoder::DecodeSchedule(const Fields& top, Config& config) {
   GetRatio(f, "jitter", config.schedule.jitter);
 }
 
+void Decoder::DecodeCrawl(const Fields& top, Config& config) {
+  const Node* v = ValueOf(top, "crawl", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "crawl", kCrawlKeys, f)) return;
+  CrawlSettings& c = config.crawl;
+  GetBool(f, "enabled", c.enabled);
+  GetInt(f, "max_depth", c.max_depth, 0);
+  GetInt(f, "max_pages_per_site_per_day", c.max_pages_per_site_per_day, 1);
+  // A crawl more often than hourly would be a load test of the site, not an inspection.
+  std::chrono::seconds interval{0};
+  std::string text;
+  if (GetSeconds(f, "interval", interval, text)) {
+    if (interval < std::chrono::seconds{3600}) {
+      Report(*f.Find("interval")->value,
+             "'interval': a crawl interval must be at least 1h, got " + Quote(text));
+    } else {
+      c.interval = interval;
+    }
+  }
+  GetSeconds(f, "external_check_ttl", c.external_check_ttl, text);
+  GetBool(f, "respect_robots_txt", c.respect_robots_txt);
+  if (f.Find("spider_user_agent") != nullptr)
+    GetText(f, "spider_user_agent", c.spider_user_agent, true);
+  GetInt(f, "cloaking_sample_pages", c.cloaking_sample_pages, 0);
+  GetInt(f, "concurrency", c.concurrency, 1);
+}
+
+void Decoder::DecodeSiteCrawl(const Fields& site, SiteCrawl& crawl) {
+  const Node* v = ValueOf(site, "crawl", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "site crawl", kSiteCrawlKeys, f)) return;
+  if (f.Find("enabled") != nullptr) {
+    bool enabled = false;
+    if (GetBool(f, "enabled", enabled)) crawl.enabled = enabled;
+  }
+  GetOptInt(f, "max_depth", crawl.max_depth, 0);
+  GetOptInt(f, "max_pages_per_day", crawl.max_pages_per_day, 1);
+  ForEachItem(f, "alias_hosts", [&](const Node& item) {
+    if (item.kind != NodeKind::kScalar || item.text.empty() ||
+        item.text.find_first_of("/: ") != std::string::npos) {
+      Report(item, "'alias_hosts': expected a host name such as www.example.gov.cn");
+      return;
+    }
+    std::string host(item.text);
+    std::transform(host.begin(), host.end(), host.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    crawl.alias_hosts.push_back(std::move(host));
+  });
+}
+
 void Decoder::Decode(Config& config) {
   const Node& root = doc_.root();
   if (root.kind == NodeKind::kNull) {
@@ -1130,6 +1195,7 @@ void Decoder::Decode(Config& config) {
   DecodeHttp(top, config);
   DecodeWeb(top, config);
   DecodeSchedule(top, config);
+  DecodeCrawl(top, config);
 }
 
 }  // namespace

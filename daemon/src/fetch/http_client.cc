@@ -413,7 +413,8 @@ class BeastHttpClient final : public HttpClient {
       }
 
       HopResult result;
-      http::request<http::empty_body> req{http::verb::get, target.path, 11};
+      http::request<http::empty_body> req{request.head ? http::verb::head : http::verb::get,
+                                          target.path, 11};
       // A plain-HTTP proxy takes the absolute URL (RFC 9112 §3.2.2).
       if (proxy_ && !target.https) req.target(target.url);
       req.set(http::field::host, target.host_header);
@@ -428,6 +429,8 @@ class BeastHttpClient final : public HttpClient {
       http::response_parser<http::string_body> parser;
       parser.header_limit(kHeaderLimit);
       parser.body_limit(settings_.max_body_bytes);
+      // A HEAD response announces a body length but carries none.
+      if (request.head) parser.skip(true);
       bool got_nothing = false;
       if (auto* plain = std::get_if<0>(&conn->stream)) {
         result.outcome = co_await Exchange(*plain, *conn, req, parser, state, response, got_nothing);

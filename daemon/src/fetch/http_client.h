@@ -52,6 +52,9 @@ struct Request {
   std::optional<std::string> etag;           // sent as If-None-Match
   std::optional<std::string> last_modified;  // sent as If-Modified-Since
   std::optional<std::string> user_agent;     // overrides HttpSettings::user_agent
+  // HEAD instead of GET (link checks): redirects are followed the same way; the Response has
+  // the status and headers of the final hop and an empty body.
+  bool head = false;
 };
 
 struct Response {

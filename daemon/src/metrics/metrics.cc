@@ -90,6 +90,10 @@ Metrics::Metrics(std::string_view version)
                     .Name("govwatch_fetches_total")
                     .Help("HTTP fetches by outcome (ok, timeout, dns, tls, http_status, ...).")
                     .Register(*registry_)),
+      link_availability_(&GaugeFamily(*registry_, gauge_families_,
+                                      "govwatch_link_availability_ratio",
+                                      "Working divided by checked distinct links of the site's "
+                                      "latest link-check crawl.")),
       scheduler_lag_(&GaugeFamily(*registry_, gauge_families_, "govwatch_scheduler_lag_seconds",
                                   "How late the most recently started due check began.")
                           .Add({})),
@@ -251,8 +255,23 @@ void Metrics::SetAvailability(std::string_view site, double ratio) {
   it->second->Set(ratio);
 }
 
+void Metrics::SetLinkAvailability(std::string_view site, double ratio) {
+  std::lock_guard lock(mutex_);
+  auto it = link_availability_series_.find(site);
+  if (it == link_availability_series_.end()) {
+    it = link_availability_series_
+             .emplace(std::string(site), &link_availability_->Add({{"site", std::string(site)}}))
+             .first;
+  }
+  it->second->Set(ratio);
+}
+
 void Metrics::RemoveSite(std::string_view site) {
   std::lock_guard lock(mutex_);
+  if (auto link = link_availability_series_.find(site); link != link_availability_series_.end()) {
+    link_availability_->Remove(link->second);
+    link_availability_series_.erase(link);
+  }
   auto it = availability_series_.find(site);
   if (it == availability_series_.end()) return;
   availability_->Remove(it->second);

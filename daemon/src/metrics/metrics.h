@@ -18,6 +18,8 @@
 //   govwatch_probe_duration_seconds{kind}      histogram: wall time of probes, by target kind
 //   govwatch_open_findings{site,check,severity} gauge: open findings; site is a site or account id
 //   govwatch_availability_ratio{site}          gauge: successful / all probes over the window
+//   govwatch_link_availability_ratio{site}     gauge: working / checked distinct links of the
+//       site's latest link-check crawl (issue 6)
 //   govwatch_fetches_total{outcome}            counter: outcome "ok", "timeout", "dns", …
 //   govwatch_scheduler_lag_seconds             gauge: how late the last due check started
 //   govwatch_config_last_reload_successful     gauge 0/1
@@ -126,6 +128,8 @@ class Metrics {
   // ratio in [0, 1]; RemoveSite drops it when the site leaves the configuration.
   void SetAvailability(std::string_view site, double ratio);
   void RemoveSite(std::string_view site);
+  // ratio in [0, 1] from the site's latest link-check crawl; RemoveSite drops it too.
+  void SetLinkAvailability(std::string_view site, double ratio);
   // A configuration (re)load finished at `unix_time`: sets the success flag, and the success
   // timestamp only when `ok`.
   void RecordReload(bool ok, double unix_time);
@@ -146,6 +150,7 @@ class Metrics {
   prometheus::Family<prometheus::Gauge>* open_findings_;
   prometheus::Family<prometheus::Gauge>* availability_;
   prometheus::Family<prometheus::Counter>* fetches_;
+  prometheus::Family<prometheus::Gauge>* link_availability_;
   prometheus::Gauge* scheduler_lag_;
   prometheus::Gauge* reload_successful_;
   prometheus::Gauge* reload_success_time_;
@@ -156,6 +161,7 @@ class Metrics {
   std::map<FindingKey, prometheus::Gauge*> finding_series_;
   std::map<std::string, prometheus::Gauge*, std::less<>> availability_series_;
   std::map<std::string, prometheus::Gauge*> target_count_series_;
+  std::map<std::string, prometheus::Gauge*, std::less<>> link_availability_series_;
 };
 
 }  // namespace govwatch::metrics

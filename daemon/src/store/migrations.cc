@@ -90,9 +90,39 @@ CREATE TABLE observation_daily (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Issue 6: the link-check crawl. link_checks caches the result of checking one external URL
+// (checked once, re-checked after crawl.external_check_ttl); crawl_runs records each crawl of a
+// site, for the daily page budget and the link availability ratio. Read and written by
+// crawl/link_store.h over its own connection.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE link_checks (
+  url TEXT PRIMARY KEY,
+  checked_at INTEGER NOT NULL,
+  status INTEGER NOT NULL,           -- HTTP status of the last response; 0 when none
+  failure TEXT NOT NULL,             -- fetch::FailureReason name; 'none' when reachable
+  detail TEXT NOT NULL DEFAULT '',
+  destination_class TEXT NOT NULL DEFAULT ''  -- gambling/porn/parked; '' when none or unread
+) STRICT;
+
+CREATE TABLE crawl_runs (
+  id INTEGER PRIMARY KEY,
+  site_id TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER NOT NULL,
+  requests INTEGER NOT NULL,         -- same-site requests, counted against the daily budget
+  pages INTEGER NOT NULL,            -- pages parsed
+  links INTEGER NOT NULL,            -- distinct link destinations checked
+  broken INTEGER NOT NULL,
+  availability REAL                  -- (links - broken) / links; NULL when no link was checked
+) STRICT;
+-- The daily budget and the latest ratio of a site.
+CREATE INDEX crawl_runs_by_site_time ON crawl_runs(site_id, started_at);
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "targets, observations, items, findings", kV1},
     {2, "observations.network_down, observation_daily", kV2},
+    {3, "link_checks, crawl_runs", kV3},
 }};
 
 }  // namespace
