@@ -14,8 +14,12 @@ class LiveStateTest : public ::testing::Test {
     site.name = "某市人民政府";
     site.unit = "office";
     site.homepage = "http://city.example/";
-    site.columns.push_back({"notice", "通知公告", "http://city.example/tzgg/",
-                            core::ColumnKind::kNotice, {}, {}, {}, {}, {}});
+    config::Column notice_column;
+    notice_column.id = "notice";
+    notice_column.name = "通知公告";
+    notice_column.url = "http://city.example/tzgg/";
+    notice_column.kind = core::ColumnKind::kNotice;
+    site.columns.push_back(notice_column);
     config_.sites.push_back(site);
     live_.SetConfig(config_);
   }
