@@ -90,9 +90,35 @@ CREATE TABLE observation_daily (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Issue 4: the notification outbox (notify/outbox.h). One row per (channel, dedup_key); state
+// pending → sent | dead. Pending rows are due from next_attempt_at on.
+constexpr std::string_view kOutbox = R"sql(
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  channel TEXT NOT NULL,
+  dedup_key TEXT NOT NULL,
+  recipients TEXT NOT NULL DEFAULT '',  -- Notification::to, one address per line
+  subject TEXT NOT NULL,
+  body_text TEXT NOT NULL,
+  body_html TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'dead')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  done_at INTEGER,
+  last_error TEXT NOT NULL DEFAULT '',
+  UNIQUE (channel, dedup_key)
+) STRICT;
+-- Deliverer: due pending messages in id order; Stats: oldest pending.
+CREATE INDEX outbox_pending_due ON outbox(next_attempt_at) WHERE state = 'pending';
+-- Stats, List, PruneSent by state.
+CREATE INDEX outbox_by_state ON outbox(state, done_at);
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "targets, observations, items, findings", kV1},
     {2, "observations.network_down, observation_daily", kV2},
+    {3, "outbox (notifications)", kOutbox},
 }};
 
 }  // namespace
