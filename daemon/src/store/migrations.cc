@@ -115,10 +115,50 @@ CREATE INDEX outbox_pending_due ON outbox(next_attempt_at) WHERE state = 'pendin
 CREATE INDEX outbox_by_state ON outbox(state, done_at);
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// Issue 4: alert lifecycle state (alert/alert_store.h). One row per episode of a finding key;
+// at most one active (pending or firing) row per key. alert_meta holds the engine's small
+// bookkeeping (the last daily digest date).
+constexpr std::string_view kAlerts = R"sql(
+CREATE TABLE alerts (
+  id INTEGER PRIMARY KEY,
+  target_id TEXT NOT NULL,
+  check_name TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  unit_id TEXT NOT NULL DEFAULT '',
+  severity TEXT NOT NULL,
+  message TEXT NOT NULL,
+  evidence_url TEXT NOT NULL DEFAULT '',
+  last_update_at INTEGER,
+  last_update_provenance TEXT,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'firing', 'resolved')),
+  started_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  observations INTEGER NOT NULL,
+  fired_at INTEGER,
+  resolved_at INTEGER,
+  notified INTEGER NOT NULL DEFAULT 0,
+  reminders INTEGER NOT NULL DEFAULT 0,
+  next_reminder_at INTEGER,
+  UNIQUE (target_id, check_name, subject, started_at)
+) STRICT;
+-- Active alerts by target (every observation); at most one per key.
+CREATE UNIQUE INDEX alerts_active_key ON alerts(target_id, check_name, subject)
+  WHERE state <> 'resolved';
+-- govwatch alerts --state/--unit, digests.
+CREATE INDEX alerts_by_state_unit ON alerts(state, unit_id);
+CREATE INDEX alerts_by_resolved_at ON alerts(resolved_at) WHERE resolved_at IS NOT NULL;
+
+CREATE TABLE alert_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "targets, observations, items, findings", kV1},
     {2, "observations.network_down, observation_daily", kV2},
     {3, "outbox (notifications)", kOutbox},
+    {4, "alerts, alert_meta", kAlerts},
 }};
 
 }  // namespace
