@@ -24,4 +24,9 @@ int RunProbe(const Args& args);
 // sd_notify). 0 after a clean stop, 1 when it could not start.
 int RunDaemon(const Args& args);
 
+// govwatch notify-test -c FILE [--channel NAME]: sends a Chinese test message through each
+// configured channel (or NAME) right away and prints the result per channel. 0 when every
+// channel accepted it, 1 when any failed or the configuration is invalid, 2 on bad arguments.
+int RunNotifyTest(const Args& args);
+
 }  // namespace govwatch::app
