@@ -122,6 +122,8 @@ Metrics::Metrics(std::string_view version)
   outbox_dead_letters_ = &GaugeFamily(*registry_, gauge_families_, "govwatch_outbox_dead_letters",
                                       "Dead-lettered notifications kept in the outbox.")
                               .Add({});
+  alerts_firing_ = &GaugeFamily(*registry_, gauge_families_, "govwatch_alerts_firing",
+                                "Alerts firing, by severity (veto, deduction, warning, info).");
 }
 
 Metrics::~Metrics() = default;
@@ -308,6 +310,13 @@ void Metrics::SetOutbox(double pending, double oldest_pending_seconds, double de
   outbox_pending_->Set(pending);
   outbox_oldest_pending_->Set(oldest_pending_seconds);
   outbox_dead_letters_->Set(dead_letters);
+}
+
+void Metrics::SetAlertsFiring(const std::map<std::string, int>& by_severity) {
+  // Family::Add returns the existing series for equal labels, under the family's own lock.
+  for (const auto& [severity, count] : by_severity) {
+    alerts_firing_->Add({{"severity", severity}}).Set(count);
+  }
 }
 
 }  // namespace govwatch::metrics

@@ -29,6 +29,7 @@
 //   govwatch_outbox_pending                    gauge: messages waiting in the outbox
 //   govwatch_outbox_oldest_pending_seconds     gauge: age of the oldest pending message; 0 if none
 //   govwatch_outbox_dead_letters               gauge: dead-lettered messages kept in the outbox
+//   govwatch_alerts_firing{severity}           gauge: alerts firing, by severity (alert/)
 //
 // Why the info pattern: a province has ~122,000 targets and prometheus-cpp stores every series'
 // labels as its own std::map; five labels on each of four per-target families cost ~1.8 KB per
@@ -142,6 +143,9 @@ class Metrics {
   void CountNotification(std::string_view channel, std::string_view result, bool count = true);
   void SetOutbox(double pending, double oldest_pending_seconds, double dead_letters);
 
+  // Alerts (alert/): sets govwatch_alerts_firing{severity} for every severity given.
+  void SetAlertsFiring(const std::map<std::string, int>& by_severity);
+
  private:
   prometheus::Histogram& DurationLocked(const std::string& kind);
 
@@ -172,6 +176,8 @@ class Metrics {
   prometheus::Gauge* outbox_pending_ = nullptr;
   prometheus::Gauge* outbox_oldest_pending_ = nullptr;
   prometheus::Gauge* outbox_dead_letters_ = nullptr;
+  // Alerts; set in the constructor body.
+  prometheus::Family<prometheus::Gauge>* alerts_firing_ = nullptr;
 };
 
 }  // namespace govwatch::metrics
