@@ -20,6 +20,10 @@ constexpr const char* kUsage =
     "  crawl -c FILE [OPTIONS] SITE_ID\n"
     "                         crawl a site and check every link (broken, hidden, fake links)\n"
     "  run -c FILE            monitor continuously (the daemon; /metrics and JSON API)\n"
+    "  notify-test -c FILE [--channel NAME]\n"
+    "                         send a test message through the alert channels\n"
+    "  alerts -c FILE [OPTIONS]\n"
+    "                         list the alerts (firing, resolved) in the database\n"
     "  version                print the version\n"
     "\n"
     "Run 'govwatch COMMAND --help' for a command's options.\n";
@@ -38,6 +42,8 @@ int main(int argc, char** argv) {
   if (command == "probe") return govwatch::app::RunProbe(args);
   if (command == "crawl") return govwatch::app::RunCrawl(args);
   if (command == "run") return govwatch::app::RunDaemon(args);
+  if (command == "notify-test") return govwatch::app::RunNotifyTest(args);
+  if (command == "alerts") return govwatch::app::RunAlerts(args);
   if (command == "version" || command == "--version") {
     std::puts("govwatch " GOVWATCH_VERSION);
     return 0;

@@ -223,6 +223,7 @@ struct FixtureServer::Impl {
         for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         request.headers[name] = std::string(field.value());
       }
+      request.body = msg.body();
       Handler handler;
       {
         std::lock_guard lock(mu);

@@ -30,6 +30,7 @@ struct FixtureRequest {
   std::string target;  // as sent: origin-form "/a?b" or absolute-form through a proxy
   std::string path;    // target without the query
   std::map<std::string, std::string> headers;  // names lower case
+  std::string body;                            // the request body (up to 1 MiB)
   int count = 0;  // 1 for the first request of this path, 2 for the second, …
 
   std::string Header(const std::string& lower_name) const {

@@ -28,4 +28,14 @@ int RunCrawl(const Args& args);
 // sd_notify). 0 after a clean stop, 1 when it could not start.
 int RunDaemon(const Args& args);
 
+// govwatch alerts -c FILE [--state firing|resolved|pending] [--unit ID] [--target ID]
+// [--limit N] [--format table|json]: the alerts in the database. 0 on success, 1 when the
+// configuration or database cannot be read, 2 on bad arguments.
+int RunAlerts(const Args& args);
+
+// govwatch notify-test -c FILE [--channel NAME]: sends a Chinese test message through each
+// configured channel (or NAME) right away and prints the result per channel. 0 when every
+// channel accepted it, 1 when any failed or the configuration is invalid, 2 on bad arguments.
+int RunNotifyTest(const Args& args);
+
 }  // namespace govwatch::app

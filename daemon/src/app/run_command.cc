@@ -16,6 +16,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/alert_pipeline.h"
 #include "app/commands.h"
 #include "app/live_state.h"
 #include "app/sd_notify.h"
@@ -84,9 +85,10 @@ class Daemon {
         reader_(std::move(reader)),
         metrics_(GOVWATCH_VERSION_STRING),
         live_(metrics_),
+        alerts_(OpenAlerts(config_, live_, metrics_)),
         client_(fetch::MakeHttpClient(io_.get_executor(), config_->http)),
         once_(once),
-        scheduler_(io_, config_, *client_, *store_, clock_, live_, SchedulerOptions(once)),
+        scheduler_(io_, config_, *client_, *store_, clock_, Listener(), SchedulerOptions(once)),
         crawls_(io_.get_executor(), *client_, config_->storage.path,
                 [this](const crawl::CrawlReport& report) {
                   if (report.availability)
@@ -98,6 +100,8 @@ class Daemon {
 
   int Run() {
     live_.SetConfig(*config_);
+    if (!alerts_ok_) return 1;
+    if (alerts_) alerts_->Start();
     if (auto open = reader_->OpenFindings({}); open.ok()) live_.LoadOpenFindings(*open);
     auto token = ReadToken(config_->web);
     if (!token) {
@@ -147,6 +151,28 @@ class Daemon {
     schedule::Scheduler::Options options;
     options.once = once;
     return options;
+  }
+
+  // The alert pipeline (issue 4) wraps LiveState as the scheduler's listener. It cannot fail the
+  // constructor: a failure is logged and Run() exits 1.
+  core::Result<std::unique_ptr<AlertPipeline>> OpenAlertsResult(
+      const std::shared_ptr<const config::Config>& config, LiveState& live,
+      metrics::Metrics& metrics) {
+    return AlertPipeline::Open(config, live, metrics, AlertPipeline::Options{});
+  }
+  std::unique_ptr<AlertPipeline> OpenAlerts(const std::shared_ptr<const config::Config>& config,
+                                            LiveState& live, metrics::Metrics& metrics) {
+    auto opened = OpenAlertsResult(config, live, metrics);
+    if (!opened) {
+      spdlog::critical("alerts: {}", opened.error().message);
+      alerts_ok_ = false;
+      return nullptr;
+    }
+    return std::move(opened).value();
+  }
+  schedule::Listener& Listener() {
+    if (alerts_) return *alerts_;
+    return live_;
   }
 
   static double Now() {
@@ -222,6 +248,7 @@ class Daemon {
     scheduler_.Reload(config_);
     crawls_.Reload(config_);
     live_.SetConfig(*config_);
+    if (alerts_) alerts_->Reload(config_);
     metrics_.RecordReload(true, Now());
     const std::string message = "reloaded " + config_path_ + ": " +
                                 std::to_string(scheduler_.target_count()) + " targets";
@@ -288,6 +315,9 @@ class Daemon {
   asio::io_context io_{1};
   metrics::Metrics metrics_;
   LiveState live_;
+  bool alerts_ok_ = true;
+  // Outlives the scheduler (it is its listener); its destructor finishes queued alert work.
+  std::unique_ptr<AlertPipeline> alerts_;
   schedule::SystemClock clock_;
   std::unique_ptr<fetch::HttpClient> client_;
   bool once_ = false;

@@ -217,6 +217,7 @@ struct Silence {
   std::vector<int> weekly_days;                 // maintenance window days; empty: not weekly
   std::optional<std::chrono::minutes> start;    // local time of day
   std::optional<std::chrono::minutes> end;
+  std::optional<core::TimeZone> time_zone;      // of start/end; default AlertSettings::time_zone
   std::string comment;
 };
 
@@ -233,6 +234,10 @@ struct AlertSettings {
   std::chrono::minutes digest_time{9 * 60};
   core::TimeZone time_zone;                       // Asia/Shanghai by default
   std::optional<std::string> status_url;          // link shown in messages (status page / API)
+  // One upstream failure, one message: when at least this many targets fail at once because the
+  // monitoring host's network is down, or because one account source host (e.g. an RSSHub) is
+  // down, a single "upstream" alert fires and their own alerts are muted meanwhile.
+  int upstream_min_targets = 3;
   std::vector<Route> routes;
   std::vector<Silence> silences;
 };

@@ -26,9 +26,26 @@ using yaml::YamlDocument;
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 10> kTopKeys = {
-    "units",   "sites", "accounts", "profiles", "default_profile",
-    "storage", "http",  "web",      "schedule", "crawl"};
+constexpr std::array<std::string_view, 13> kTopKeys = {
+    "units",   "sites", "accounts", "profiles", "default_profile", "storage", "http",
+    "web",     "schedule", "crawl", "alerts",   "channels",        "outbox"};
+// Issue 4: alerts, channels, outbox.
+constexpr std::array<std::string_view, 11> kAlertKeys = {
+    "for_observations", "for_duration", "reminder_initial", "reminder_max", "send_resolved",
+    "digest_time", "time_zone", "status_url", "upstream_min_targets", "routes", "silences"};
+constexpr std::array<std::string_view, 6> kRouteKeys = {"units",        "regions",  "checks",
+                                                        "min_severity", "channels", "unit_contacts"};
+constexpr std::array<std::string_view, 10> kSilenceKeys = {
+    "targets", "units", "checks", "from", "until", "weekly_days", "start", "end", "time_zone",
+    "comment"};
+constexpr std::array<std::string_view, 15> kChannelKeys = {
+    "name",    "type",   "smtp_url", "smtp_require_tls", "verify_tls", "username",
+    "password", "password_file", "from", "to", "url", "headers", "secret", "subject_template",
+    "body_template"};
+constexpr std::array<std::string_view, 4> kChannelTypes = {"email", "webhook", "dingtalk", "wecom"};
+constexpr std::array<std::string_view, 4> kSeverityNames = {"veto", "deduction", "warning", "info"};
+constexpr std::array<std::string_view, 4> kOutboxKeys = {"max_attempts", "initial_backoff",
+                                                         "max_backoff", "send_timeout"};
 constexpr std::array<std::string_view, 5> kUnitKeys = {"id", "name", "region", "aliases",
                                                        "contacts"};
 constexpr std::array<std::string_view, 3> kContactKeys = {"name", "email", "phone"};
@@ -244,6 +261,22 @@ class Decoder {
   void DecodeSchedule(const Fields& top, Config& config);
   void DecodeCrawl(const Fields& top, Config& config);
   void DecodeSiteCrawl(const Fields& site, SiteCrawl& crawl);
+  // Issue 4. Channels before alerts: routes refer to channels.
+  void DecodeChannels(const Fields& top, Config& config);
+  void DecodeChannel(const Node& n, Channel& channel);
+  void DecodeAlerts(const Fields& top, Config& config);
+  void DecodeRoute(const Node& n, Route& route, const Config& config);
+  void DecodeSilence(const Node& n, Silence& silence, const Config& config);
+  void DecodeOutbox(const Fields& top, Config& config);
+  // A sequence of strings under `key`; false when absent or not a sequence.
+  bool GetTextList(const Fields& f, std::string_view key, std::vector<std::string>& out);
+  // "HH:MM" local time of day.
+  bool GetTimeOfDay(const Fields& f, std::string_view key, std::optional<std::chrono::minutes>& out);
+  bool GetTimeZone(const Fields& f, std::string_view key, core::TimeZone& out);
+  bool GetTimestamp(const Fields& f, std::string_view key, std::optional<core::Timestamp>& out);
+  // A secret given inline (from ${ENV}) or by an absolute *_file path; never echoed in messages.
+  void GetSecret(const Fields& f, std::string_view key, std::string_view file_key,
+                 std::optional<std::string>& value, std::optional<std::string>& file);
 
   // Reports a reference to an undefined unit or profile.
   void CheckUnitRef(const Fields& f, const std::string& unit_id);
@@ -1196,6 +1229,403 @@ void Decoder::Decode(Config& config) {
   DecodeWeb(top, config);
   DecodeSchedule(top, config);
   DecodeCrawl(top, config);
+  DecodeChannels(top, config);
+  DecodeAlerts(top, config);
+  DecodeOutbox(top, config);
+}
+
+// ---- channels, alerts, outbox (issue 4) --------------------------------------------------------
+
+bool Decoder::GetTextList(const Fields& f, std::string_view key, std::vector<std::string>& out) {
+  const Node* v = ValueOf(f, key, false);
+  if (v == nullptr) return false;
+  if (v->kind != NodeKind::kSequence) {
+    Report(*v, Quote(key) + ": expected a sequence, got " + std::string(yaml::KindName(v->kind)));
+    return false;
+  }
+  out.clear();
+  for (std::uint32_t i : doc_.children(*v)) {
+    std::string text;
+    if (ExpandScalar(doc_.node(i), key, text)) out.push_back(std::move(text));
+  }
+  return true;
+}
+
+bool Decoder::GetTimeOfDay(const Fields& f, std::string_view key,
+                           std::optional<std::chrono::minutes>& out) {
+  std::string text;
+  if (!GetText(f, key, text, false)) return false;
+  int h = -1, m = -1;
+  const bool shape = text.size() == 5 && text[2] == ':' &&
+                     std::all_of(text.begin(), text.end(),
+                                 [](char c) { return (c >= '0' && c <= '9') || c == ':'; });
+  if (shape) {
+    h = (text[0] - '0') * 10 + (text[1] - '0');
+    m = (text[3] - '0') * 10 + (text[4] - '0');
+  }
+  // 24:00 is allowed as the end of a window that runs to midnight.
+  if (!shape || m > 59 || h > 24 || (h == 24 && m != 0)) {
+    Report(*f.Find(key)->value,
+           Quote(key) + ": expected a local time HH:MM (00:00 to 24:00), got " + Quote(text));
+    return false;
+  }
+  out = std::chrono::minutes{h * 60 + m};
+  return true;
+}
+
+bool Decoder::GetTimeZone(const Fields& f, std::string_view key, core::TimeZone& out) {
+  std::string zone;
+  if (!GetText(f, key, zone, false)) return false;
+  auto it = time_zones_.find(zone);
+  if (it == time_zones_.end()) it = time_zones_.emplace(zone, core::TimeZone::Load(zone)).first;
+  if (!it->second.ok()) {
+    Report(*f.Find(key)->value, Quote(key) + ": invalid time zone " + Quote(zone) + ": " +
+                                    it->second.error().message);
+    return false;
+  }
+  out = *it->second;
+  return true;
+}
+
+bool Decoder::GetTimestamp(const Fields& f, std::string_view key,
+                           std::optional<core::Timestamp>& out) {
+  std::string text;
+  if (!GetText(f, key, text, false)) return false;
+  // Times without an offset are Beijing time, like everything people write in this config.
+  auto parsed = core::ParseIso8601(text, std::chrono::hours{8});
+  if (!parsed) {
+    Report(*f.Find(key)->value, Quote(key) + ": expected a time such as 2021-07-01T08:00:00+08:00, "
+                                             "got " + Quote(text));
+    return false;
+  }
+  out = *parsed;
+  return true;
+}
+
+void Decoder::GetSecret(const Fields& f, std::string_view key, std::string_view file_key,
+                        std::optional<std::string>& value, std::optional<std::string>& file) {
+  if (f.Find(key) != nullptr) GetOptText(f, key, value);
+  if (f.Find(file_key) != nullptr) {
+    std::optional<std::string> path;
+    if (GetOptText(f, file_key, path) && path) {
+      if (!path->starts_with('/')) {
+        Report(*f.Find(file_key)->value,
+               Quote(file_key) + ": must be an absolute path, got " + Quote(*path));
+      } else {
+        file = std::move(path);
+      }
+    }
+  }
+  if (value && file) {
+    Report(*f.Find(file_key)->value, Quote(file_key) + ": give either " + Quote(key) + " or " +
+                                         Quote(file_key) + ", not both");
+  }
+}
+
+void Decoder::DecodeChannels(const Fields& top, Config& config) {
+  std::unordered_map<std::string, Position> names;
+  ForEachItem(top, "channels", [&](const Node& n) {
+    Channel channel;
+    DecodeChannel(n, channel);
+    if (!channel.name.empty()) {
+      const auto [it, inserted] = names.emplace(channel.name, PositionOf(n));
+      if (!inserted) {
+        Report(n, "duplicate channel name " + Quote(channel.name) + " (first defined at " +
+                      it->second.ToString() + ")");
+      }
+    }
+    config.channels.push_back(std::move(channel));
+  });
+}
+
+void Decoder::DecodeChannel(const Node& n, Channel& channel) {
+  Fields f;
+  if (!ReadMap(n, "channel", kChannelKeys, f)) return;
+  GetId(f, "name", channel.name, true);
+  std::string type;
+  if (GetText(f, "type", type, true)) {
+    if (type == "email") {
+      channel.type = Channel::Type::kEmail;
+    } else if (type == "webhook") {
+      channel.type = Channel::Type::kWebhook;
+    } else if (type == "dingtalk") {
+      channel.type = Channel::Type::kDingTalk;
+    } else if (type == "wecom") {
+      channel.type = Channel::Type::kWeCom;
+    } else {
+      Report(*f.Find("type")->value, "'type': unknown channel type " + Quote(type) +
+                                         " (allowed: " + JoinKeys(kChannelTypes) + ")");
+      return;
+    }
+  } else {
+    return;
+  }
+  const bool email = channel.type == Channel::Type::kEmail;
+  // Keys of the other kind of channel are mistakes, not options.
+  const std::array<std::string_view, 7> email_only = {"smtp_url", "smtp_require_tls", "username",
+                                                      "password", "password_file", "from", "to"};
+  const std::array<std::string_view, 3> hook_only = {"url", "headers", "secret"};
+  for (std::string_view k : email ? std::span<const std::string_view>(hook_only)
+                                  : std::span<const std::string_view>(email_only)) {
+    if (const Entry* e = f.Find(k)) {
+      Report(*e->key_node, Quote(k) + ": not used by a " + type + " channel");
+    }
+  }
+  GetBool(f, "verify_tls", channel.verify_tls);
+  GetOptText(f, "subject_template", channel.subject_template);
+  GetOptText(f, "body_template", channel.body_template);
+  for (const char* k : {"subject_template", "body_template"}) {
+    const auto& v = std::string_view(k) == "subject_template" ? channel.subject_template
+                                                              : channel.body_template;
+    if (v && !v->starts_with('/')) {
+      Report(*f.Find(k)->value, Quote(k) + ": must be an absolute path, got " + Quote(*v));
+    }
+  }
+  if (email) {
+    if (GetText(f, "smtp_url", channel.smtp_url, true) &&
+        !channel.smtp_url.starts_with("smtp://") && !channel.smtp_url.starts_with("smtps://")) {
+      Report(*f.Find("smtp_url")->value,
+             "'smtp_url': expected smtp://HOST[:PORT] or smtps://HOST[:PORT], got " +
+                 Quote(channel.smtp_url));
+    }
+    GetBool(f, "smtp_require_tls", channel.smtp_require_tls);
+    if (f.Find("username") != nullptr) GetOptText(f, "username", channel.username);
+    GetSecret(f, "password", "password_file", channel.password, channel.password_file);
+    if (GetText(f, "from", channel.from, true) && !IsValidEmail(channel.from)) {
+      Report(*f.Find("from")->value, "'from': invalid e-mail address " + Quote(channel.from));
+    }
+    if (GetTextList(f, "to", channel.to)) {
+      const Node* list = ValueOf(f, "to", false);
+      const auto kids = doc_.children(*list);
+      for (size_t i = 0; i < channel.to.size() && i < kids.size(); ++i) {
+        if (!IsValidEmail(channel.to[i])) {
+          Report(doc_.node(kids[i]), "'to': invalid e-mail address " + Quote(channel.to[i]));
+        }
+      }
+    }
+    return;
+  }
+  // The URL of a robot carries its access token: messages name the key, not the value.
+  if (GetText(f, "url", channel.url, true)) {
+    if (const auto problem = CheckHttpUrl(channel.url)) {
+      Report(*f.Find("url")->value, "'url': invalid URL: " + *problem);
+    }
+  }
+  if (const Node* headers = ValueOf(f, "headers", false)) {
+    if (headers->kind != NodeKind::kMap) {
+      Report(*headers, "'headers': expected a map, got " +
+                           std::string(yaml::KindName(headers->kind)));
+    } else {
+      std::vector<Entry> entries;
+      CollectEntries(*headers, entries, false);
+      for (const Entry& e : entries) {
+        std::string value;
+        if (ExpandScalar(*e.value, e.key, value)) channel.headers[std::string(e.key)] = value;
+      }
+    }
+  }
+  if (f.Find("secret") != nullptr) GetOptText(f, "secret", channel.secret);
+  if (channel.secret && channel.type != Channel::Type::kDingTalk) {
+    Report(*f.Find("secret")->key_node, "'secret': only DingTalk robots sign requests");
+  }
+}
+
+void Decoder::DecodeAlerts(const Fields& top, Config& config) {
+  const Node* v = ValueOf(top, "alerts", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "alerts", kAlertKeys, f)) return;
+  AlertSettings& a = config.alerts;
+  GetInt(f, "for_observations", a.for_observations, 1);
+  std::string text;
+  GetSeconds(f, "for_duration", a.for_duration, text);
+  std::chrono::seconds reminder{0};
+  if (GetSeconds(f, "reminder_initial", reminder, text)) {
+    if (reminder < std::chrono::minutes{1}) {
+      Report(*f.Find("reminder_initial")->value,
+             "'reminder_initial': must be at least 1m, got " + Quote(text));
+    } else {
+      a.reminder_initial = reminder;
+    }
+  }
+  if (GetSeconds(f, "reminder_max", reminder, text)) {
+    if (reminder < a.reminder_initial) {
+      Report(*f.Find("reminder_max")->value,
+             "'reminder_max': must not be shorter than reminder_initial, got " + Quote(text));
+    } else {
+      a.reminder_max = reminder;
+    }
+  }
+  GetBool(f, "send_resolved", a.send_resolved);
+  std::optional<std::chrono::minutes> digest;
+  if (GetTimeOfDay(f, "digest_time", digest)) {
+    if (*digest >= std::chrono::minutes{24 * 60}) {
+      Report(*f.Find("digest_time")->value, "'digest_time': must be before 24:00");
+    } else {
+      a.digest_time = *digest;
+    }
+  }
+  GetTimeZone(f, "time_zone", a.time_zone);
+  GetOptUrl(f, "status_url", a.status_url);
+  GetInt(f, "upstream_min_targets", a.upstream_min_targets, 2);
+  ForEachItem(f, "routes", [&](const Node& n) {
+    Route route;
+    DecodeRoute(n, route, config);
+    a.routes.push_back(std::move(route));
+  });
+  ForEachItem(f, "silences", [&](const Node& n) {
+    Silence silence;
+    DecodeSilence(n, silence, config);
+    a.silences.push_back(std::move(silence));
+  });
+}
+
+void Decoder::DecodeRoute(const Node& n, Route& route, const Config& config) {
+  Fields f;
+  if (!ReadMap(n, "route", kRouteKeys, f)) return;
+  auto check_each = [&](std::string_view key, const std::vector<std::string>& values,
+                        const std::function<std::optional<std::string>(const std::string&)>& bad) {
+    const Node* list = ValueOf(f, key, false);
+    if (list == nullptr || list->kind != NodeKind::kSequence) return;
+    const auto kids = doc_.children(*list);
+    for (size_t i = 0; i < values.size() && i < kids.size(); ++i) {
+      if (auto problem = bad(values[i])) Report(doc_.node(kids[i]), *problem);
+    }
+  };
+  if (GetTextList(f, "units", route.units)) {
+    check_each("units", route.units, [&](const std::string& id) -> std::optional<std::string> {
+      if (unit_ids_.count(id) != 0) return std::nullopt;
+      return "'units': unknown unit " + Quote(id);
+    });
+  }
+  if (GetTextList(f, "regions", route.regions)) {
+    check_each("regions", route.regions, [&](const std::string& r) -> std::optional<std::string> {
+      for (const Unit& u : config.units) {
+        if (u.region == r) return std::nullopt;
+      }
+      return "'regions': no unit is in region " + Quote(r);
+    });
+  }
+  GetTextList(f, "checks", route.checks);
+  std::string severity;
+  if (GetText(f, "min_severity", severity, false)) {
+    bool found = false;
+    for (core::Severity s : {core::Severity::kVeto, core::Severity::kDeduction,
+                             core::Severity::kWarning, core::Severity::kInfo}) {
+      if (core::ToString(s) == severity) {
+        route.min_severity = s;
+        found = true;
+      }
+    }
+    if (!found) {
+      Report(*f.Find("min_severity")->value, "'min_severity': unknown severity " +
+                                                 Quote(severity) + " (allowed: " +
+                                                 JoinKeys(kSeverityNames) + ")");
+    }
+  }
+  if (!GetTextList(f, "channels", route.channels)) {
+    if (ValueOf(f, "channels", false) == nullptr) {
+      Report(*f.map, "missing required key 'channels' in route");
+    }
+  } else {
+    check_each("channels", route.channels,
+               [&](const std::string& name) -> std::optional<std::string> {
+                 if (config.FindChannel(name) != nullptr) return std::nullopt;
+                 std::string message = "'channels': unknown channel " + Quote(name);
+                 std::vector<std::string_view> names;
+                 for (const Channel& c : config.channels) names.push_back(c.name);
+                 if (const auto s = ClosestMatch(name, names)) {
+                   message += " (did you mean " + Quote(*s) + "?)";
+                 }
+                 return message;
+               });
+  }
+  GetBool(f, "unit_contacts", route.unit_contacts);
+}
+
+void Decoder::DecodeSilence(const Node& n, Silence& silence, const Config& config) {
+  (void)config;
+  Fields f;
+  if (!ReadMap(n, "silence", kSilenceKeys, f)) return;
+  if (GetTextList(f, "targets", silence.targets)) {
+    const auto kids = doc_.children(*ValueOf(f, "targets", false));
+    for (size_t i = 0; i < silence.targets.size() && i < kids.size(); ++i) {
+      const std::string& t = silence.targets[i];
+      if (target_ids_.count(t.substr(0, t.find('/'))) == 0) {
+        Report(doc_.node(kids[i]), "'targets': unknown site or account " + Quote(t));
+      }
+    }
+  }
+  if (GetTextList(f, "units", silence.units)) {
+    const auto kids = doc_.children(*ValueOf(f, "units", false));
+    for (size_t i = 0; i < silence.units.size() && i < kids.size(); ++i) {
+      if (unit_ids_.count(silence.units[i]) == 0) {
+        Report(doc_.node(kids[i]), "'units': unknown unit " + Quote(silence.units[i]));
+      }
+    }
+  }
+  GetTextList(f, "checks", silence.checks);
+  GetTimestamp(f, "from", silence.from);
+  GetTimestamp(f, "until", silence.until);
+  if (silence.from && silence.until && *silence.until <= *silence.from) {
+    Report(*f.Find("until")->value, "'until': must be after 'from'");
+  }
+  std::vector<std::string> days;
+  if (GetTextList(f, "weekly_days", days)) {
+    static constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu",
+                                                              "fri", "sat", "sun"};
+    const auto kids = doc_.children(*ValueOf(f, "weekly_days", false));
+    for (size_t i = 0; i < days.size() && i < kids.size(); ++i) {
+      int day = 0;
+      for (size_t d = 0; d < kDays.size(); ++d) {
+        if (days[i] == kDays[d] || days[i] == std::to_string(d + 1)) day = static_cast<int>(d + 1);
+      }
+      if (day == 0) {
+        Report(doc_.node(kids[i]), "'weekly_days': expected 1-7 or mon … sun, got " +
+                                       Quote(days[i]));
+      } else {
+        silence.weekly_days.push_back(day);
+      }
+    }
+  }
+  GetTimeOfDay(f, "start", silence.start);
+  GetTimeOfDay(f, "end", silence.end);
+  if (!silence.weekly_days.empty() && (!silence.start || !silence.end)) {
+    Report(*f.Find("weekly_days")->value,
+           "'weekly_days': a maintenance window needs 'start' and 'end'");
+  }
+  core::TimeZone zone;
+  if (GetTimeZone(f, "time_zone", zone)) silence.time_zone = zone;
+  GetText(f, "comment", silence.comment, false);
+  if (silence.targets.empty() && silence.units.empty() && silence.checks.empty()) {
+    Report(n, "silence: give at least one of 'targets', 'units' or 'checks' (a silence of "
+              "everything would hide every alert)");
+  }
+}
+
+void Decoder::DecodeOutbox(const Fields& top, Config& config) {
+  const Node* v = ValueOf(top, "outbox", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "outbox", kOutboxKeys, f)) return;
+  OutboxSettings& o = config.outbox;
+  GetInt(f, "max_attempts", o.max_attempts, 1);
+  std::string text;
+  std::chrono::seconds d{0};
+  for (auto [key, out] : {std::pair<const char*, std::chrono::seconds*>{"initial_backoff", &o.initial_backoff},
+                          {"max_backoff", &o.max_backoff},
+                          {"send_timeout", &o.send_timeout}}) {
+    if (!GetSeconds(f, key, d, text)) continue;
+    if (d < std::chrono::seconds{1}) {
+      Report(*f.Find(key)->value, Quote(key) + ": must be at least 1s, got " + Quote(text));
+      continue;
+    }
+    *out = d;
+  }
+  if (o.max_backoff < o.initial_backoff && f.Find("max_backoff") != nullptr) {
+    Report(*f.Find("max_backoff")->value,
+           "'max_backoff': must not be shorter than initial_backoff");
+  }
 }
 
 }  // namespace

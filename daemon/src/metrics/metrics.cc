@@ -111,6 +111,23 @@ Metrics::Metrics(std::string_view version)
               "Build information; the value is always 1.")
       .Add({{"version", std::string(version)}})
       .Set(1);
+  notifications_ = &prometheus::BuildCounter()
+                        .Name("govwatch_notifications_total")
+                        .Help("Outbox deliveries by channel and result: sent, failed (one failed "
+                              "attempt), dead (dead-lettered).")
+                        .Register(*registry_);
+  outbox_pending_ = &GaugeFamily(*registry_, gauge_families_, "govwatch_outbox_pending",
+                                 "Notifications waiting in the outbox.")
+                         .Add({});
+  outbox_oldest_pending_ =
+      &GaugeFamily(*registry_, gauge_families_, "govwatch_outbox_oldest_pending_seconds",
+                   "Age of the oldest pending notification in the outbox; 0 when none.")
+           .Add({});
+  outbox_dead_letters_ = &GaugeFamily(*registry_, gauge_families_, "govwatch_outbox_dead_letters",
+                                      "Dead-lettered notifications kept in the outbox.")
+                              .Add({});
+  alerts_firing_ = &GaugeFamily(*registry_, gauge_families_, "govwatch_alerts_firing",
+                                "Alerts firing, by severity (veto, deduction, warning, info).");
 }
 
 Metrics::~Metrics() = default;
@@ -125,6 +142,7 @@ std::string Metrics::Serialize() const {
   std::vector<const prometheus::Collectable*> order;
   order.reserve(gauge_families_.size() + 2);
   order.push_back(fetches_);
+  order.push_back(notifications_);
   order.insert(order.end(), gauge_families_.begin(), gauge_families_.end());
   order.push_back(probe_duration_);
   std::ostringstream out;
@@ -297,6 +315,26 @@ void Metrics::SetTargetCounts(const std::map<std::string, int>& by_kind) {
     auto [it, inserted] = target_count_series_.try_emplace(kind, nullptr);
     if (inserted) it->second = &targets_->Add({{"kind", kind}});
     it->second->Set(count);
+  }
+}
+
+void Metrics::CountNotification(std::string_view channel, std::string_view result, bool count) {
+  // Family::Add returns the existing series for equal labels, under the family's own lock.
+  auto& counter =
+      notifications_->Add({{"channel", std::string(channel)}, {"result", std::string(result)}});
+  if (count) counter.Increment();
+}
+
+void Metrics::SetOutbox(double pending, double oldest_pending_seconds, double dead_letters) {
+  outbox_pending_->Set(pending);
+  outbox_oldest_pending_->Set(oldest_pending_seconds);
+  outbox_dead_letters_->Set(dead_letters);
+}
+
+void Metrics::SetAlertsFiring(const std::map<std::string, int>& by_severity) {
+  // Family::Add returns the existing series for equal labels, under the family's own lock.
+  for (const auto& [severity, count] : by_severity) {
+    alerts_firing_->Add({{"severity", severity}}).Set(count);
   }
 }
 

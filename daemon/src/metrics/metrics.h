@@ -26,6 +26,12 @@
 //   govwatch_config_last_reload_success_timestamp_seconds  gauge
 //   govwatch_build_info{version}               gauge, always 1
 //   govwatch_targets{kind}                     gauge: configured targets by kind
+//   govwatch_notifications_total{channel,result}  counter: outbox deliveries; result "sent",
+//       "failed" (a failed attempt) or "dead" (dead-lettered)
+//   govwatch_outbox_pending                    gauge: messages waiting in the outbox
+//   govwatch_outbox_oldest_pending_seconds     gauge: age of the oldest pending message; 0 if none
+//   govwatch_outbox_dead_letters               gauge: dead-lettered messages kept in the outbox
+//   govwatch_alerts_firing{severity}           gauge: alerts firing, by severity (alert/)
 //
 // Why the info pattern: a province has ~122,000 targets and prometheus-cpp stores every series'
 // labels as its own std::map; five labels on each of four per-target families cost ~1.8 KB per
@@ -136,6 +142,14 @@ class Metrics {
   // Replaces govwatch_targets with the given counts by kind.
   void SetTargetCounts(const std::map<std::string, int>& by_kind);
 
+  // Outbox delivery (notify/). Adds one to govwatch_notifications_total{channel,result}, or only
+  // creates the series when `count` is false (so a channel's series exist at 0 from the start).
+  void CountNotification(std::string_view channel, std::string_view result, bool count = true);
+  void SetOutbox(double pending, double oldest_pending_seconds, double dead_letters);
+
+  // Alerts (alert/): sets govwatch_alerts_firing{severity} for every severity given.
+  void SetAlertsFiring(const std::map<std::string, int>& by_severity);
+
  private:
   prometheus::Histogram& DurationLocked(const std::string& kind);
 
@@ -162,6 +176,14 @@ class Metrics {
   std::map<std::string, prometheus::Gauge*, std::less<>> availability_series_;
   std::map<std::string, prometheus::Gauge*> target_count_series_;
   std::map<std::string, prometheus::Gauge*, std::less<>> link_availability_series_;
+
+  // Outbox delivery; set in the constructor body.
+  prometheus::Family<prometheus::Counter>* notifications_ = nullptr;
+  prometheus::Gauge* outbox_pending_ = nullptr;
+  prometheus::Gauge* outbox_oldest_pending_ = nullptr;
+  prometheus::Gauge* outbox_dead_letters_ = nullptr;
+  // Alerts; set in the constructor body.
+  prometheus::Family<prometheus::Gauge>* alerts_firing_ = nullptr;
 };
 
 }  // namespace govwatch::metrics

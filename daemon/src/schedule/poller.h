@@ -49,6 +49,9 @@ struct TargetOutcome {
   std::string failure_detail;  // English, for logs and JSON
   int http_status = 0;
   std::chrono::milliseconds elapsed{0};
+  // The failure was the monitoring host's network (schedule/network_watch.h), not the target's;
+  // set by the scheduler, read by the alert engine's upstream grouping.
+  bool network_down = false;
   std::vector<core::Item> items;                // read in this pass
   std::optional<core::DatedTime> last_update;   // from the store: over all history
   std::int64_t items_ever_seen = 0;

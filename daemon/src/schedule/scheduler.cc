@@ -398,6 +398,7 @@ asio::awaitable<void> Scheduler::RunTarget(std::string id, std::uint64_t generat
       network_.RecordFetch(now, !response.ok() && IsNetworkFailure(response.failure));
   const bool network_down = network_.Down(now);
   if (turned_down) Spawn(MarkDown(NetworkWatch::MinuteOf(now)), "network");
+  outcome.network_down = !outcome.readable && network_down;
 
   store::Store& store = store_;
   Processed processed = co_await OnStoreThread([&]() {

@@ -94,7 +94,7 @@ CREATE TABLE observation_daily (
 // (checked once, re-checked after crawl.external_check_ttl); crawl_runs records each crawl of a
 // site, for the daily page budget and the link availability ratio. Read and written by
 // crawl/link_store.h over its own connection.
-constexpr std::string_view kV3 = R"sql(
+constexpr std::string_view kLinkChecks = R"sql(
 CREATE TABLE link_checks (
   url TEXT PRIMARY KEY,
   checked_at INTEGER NOT NULL,
@@ -119,10 +119,76 @@ CREATE TABLE crawl_runs (
 CREATE INDEX crawl_runs_by_site_time ON crawl_runs(site_id, started_at);
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// Issue 4: the notification outbox (notify/outbox.h). One row per (channel, dedup_key); state
+// pending → sent | dead. Pending rows are due from next_attempt_at on.
+constexpr std::string_view kOutbox = R"sql(
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  channel TEXT NOT NULL,
+  dedup_key TEXT NOT NULL,
+  recipients TEXT NOT NULL DEFAULT '',  -- Notification::to, one address per line
+  subject TEXT NOT NULL,
+  body_text TEXT NOT NULL,
+  body_html TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'dead')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  done_at INTEGER,
+  last_error TEXT NOT NULL DEFAULT '',
+  UNIQUE (channel, dedup_key)
+) STRICT;
+-- Deliverer: due pending messages in id order; Stats: oldest pending.
+CREATE INDEX outbox_pending_due ON outbox(next_attempt_at) WHERE state = 'pending';
+-- Stats, List, PruneSent by state.
+CREATE INDEX outbox_by_state ON outbox(state, done_at);
+)sql";
+
+// Issue 4: alert lifecycle state (alert/alert_store.h). One row per episode of a finding key;
+// at most one active (pending or firing) row per key. alert_meta holds the engine's small
+// bookkeeping (the last daily digest date).
+constexpr std::string_view kAlerts = R"sql(
+CREATE TABLE alerts (
+  id INTEGER PRIMARY KEY,
+  target_id TEXT NOT NULL,
+  check_name TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  unit_id TEXT NOT NULL DEFAULT '',
+  severity TEXT NOT NULL,
+  message TEXT NOT NULL,
+  evidence_url TEXT NOT NULL DEFAULT '',
+  last_update_at INTEGER,
+  last_update_provenance TEXT,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'firing', 'resolved')),
+  started_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  observations INTEGER NOT NULL,
+  fired_at INTEGER,
+  resolved_at INTEGER,
+  notified INTEGER NOT NULL DEFAULT 0,
+  reminders INTEGER NOT NULL DEFAULT 0,
+  next_reminder_at INTEGER,
+  UNIQUE (target_id, check_name, subject, started_at)
+) STRICT;
+-- Active alerts by target (every observation); at most one per key.
+CREATE UNIQUE INDEX alerts_active_key ON alerts(target_id, check_name, subject)
+  WHERE state <> 'resolved';
+-- govwatch alerts --state/--unit, digests.
+CREATE INDEX alerts_by_state_unit ON alerts(state, unit_id);
+CREATE INDEX alerts_by_resolved_at ON alerts(resolved_at) WHERE resolved_at IS NOT NULL;
+
+CREATE TABLE alert_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "targets, observations, items, findings", kV1},
     {2, "observations.network_down, observation_daily", kV2},
-    {3, "link_checks, crawl_runs", kV3},
+    {3, "link_checks, crawl_runs", kLinkChecks},
+    {4, "outbox (notifications)", kOutbox},
+    {5, "alerts, alert_meta", kAlerts},
 }};
 
 }  // namespace
