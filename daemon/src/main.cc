@@ -18,6 +18,9 @@ constexpr const char* kUsage =
     "  probe -c FILE [OPTIONS] TARGET_ID...\n"
     "                         fetch, extract, store and check targets once; print findings\n"
     "  run -c FILE            monitor continuously (the daemon; /metrics and JSON API)\n"
+    "  scan-text [OPTIONS] [FILE|-]\n"
+    "                         check a draft for typos, wrong expressions, sensitive words\n"
+    "                         and personal data\n"
     "  version                print the version\n"
     "\n"
     "Run 'govwatch COMMAND --help' for a command's options.\n";
@@ -35,6 +38,7 @@ int main(int argc, char** argv) {
   if (command == "extract") return govwatch::app::RunExtract(args);
   if (command == "probe") return govwatch::app::RunProbe(args);
   if (command == "run") return govwatch::app::RunDaemon(args);
+  if (command == "scan-text") return govwatch::app::RunScanText(args);
   if (command == "version" || command == "--version") {
     std::puts("govwatch " GOVWATCH_VERSION);
     return 0;

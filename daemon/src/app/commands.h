@@ -24,4 +24,8 @@ int RunProbe(const Args& args);
 // sd_notify). 0 after a clean stop, 1 when it could not start.
 int RunDaemon(const Args& args);
 
+// govwatch scan-text [--lexicon DIR] [-c FILE] [--format json|table] [FILE|-]: the content checks
+// on a draft. 0 no findings, 1 findings, 2 usage/input/lexicon error.
+int RunScanText(const Args& args);
+
 }  // namespace govwatch::app

@@ -26,9 +26,9 @@ using yaml::YamlDocument;
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 9> kTopKeys = {
+constexpr std::array<std::string_view, 10> kTopKeys = {
     "units",   "sites", "accounts", "profiles", "default_profile",
-    "storage", "http",  "web",      "schedule"};
+    "storage", "http",  "web",      "schedule", "content"};
 constexpr std::array<std::string_view, 5> kUnitKeys = {"id", "name", "region", "aliases",
                                                        "contacts"};
 constexpr std::array<std::string_view, 3> kContactKeys = {"name", "email", "phone"};
@@ -52,6 +52,7 @@ constexpr std::array<std::string_view, 1> kSourceTypes = {"feed"};
 constexpr std::array<std::string_view, 2> kStorageKeys = {"path", "observation_retention"};
 constexpr std::array<std::string_view, 3> kWebKeys = {"listen", "token", "token_file"};
 constexpr std::array<std::string_view, 2> kScheduleKeys = {"canary_url", "jitter"};
+constexpr std::array<std::string_view, 2> kContentKeys = {"lexicon_dir", "enabled"};
 constexpr std::array<std::string_view, 10> kHttpKeys = {
     "user_agent",    "connect_timeout", "total_timeout", "max_connections",
     "max_connections_per_host", "per_host_delay", "max_body_bytes", "max_redirects",
@@ -234,6 +235,7 @@ class Decoder {
   void DecodeHttp(const Fields& top, Config& config);
   void DecodeWeb(const Fields& top, Config& config);
   void DecodeSchedule(const Fields& top, Config& config);
+  void DecodeContent(const Fields& top, Config& config);
 
   // Reports a reference to an undefined unit or profile.
   void CheckUnitRef(const Fields& f, const std::string& unit_id);
@@ -1106,6 +1108,26 @@ void Decoder::DecodeSchedule(const Fields& top, Config& config) {
   GetRatio(f, "jitter", config.schedule.jitter);
 }
 
+void Decoder::DecodeContent(const Fields& top, Config& config) {
+  const Node* v = ValueOf(top, "content", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "content", kContentKeys, f)) return;
+  if (f.Find("lexicon_dir") != nullptr) {
+    std::string dir;
+    if (GetText(f, "lexicon_dir", dir, true)) {
+      if (!dir.starts_with('/')) {
+        // The daemon may run with another working directory than check-config.
+        Report(*f.Find("lexicon_dir")->value,
+               "'lexicon_dir': must be an absolute path, got " + Quote(dir));
+      } else {
+        config.content.lexicon_dir = std::move(dir);
+      }
+    }
+  }
+  GetBool(f, "enabled", config.content.enabled);
+}
+
 void Decoder::Decode(Config& config) {
   const Node& root = doc_.root();
   if (root.kind == NodeKind::kNull) {
@@ -1130,6 +1152,7 @@ void Decoder::Decode(Config& config) {
   DecodeHttp(top, config);
   DecodeWeb(top, config);
   DecodeSchedule(top, config);
+  DecodeContent(top, config);
 }
 
 }  // namespace
