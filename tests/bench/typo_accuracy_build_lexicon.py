@@ -146,6 +146,16 @@ def substrings_of_words(words, min_freq):
     return subs
 
 
+def to_simplified(strings):
+    """OpenCC t2s of each string (Debian package opencc). The engine matches on simplified text,
+    so a variant that only differs by a traditional character (參加) is no typo at all."""
+    import subprocess
+    strings = list(strings)
+    out = subprocess.run(["opencc", "-c", "t2s.json"], input="\n".join(strings) + "\n",
+                         capture_output=True, text=True, check=True).stdout.split("\n")
+    return dict(zip(strings, out))
+
+
 def diff_positions(a, b):
     return [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
 
@@ -159,14 +169,14 @@ def main():
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--corpus", default="tests/data/gov-corpus")
     ap.add_argument("--out", default="config/lexicon/typos.txt")
-    ap.add_argument("--min-freq", type=int, default=300, help="generated: min jieba freq of the correct word")
-    ap.add_argument("--ratio", type=float, default=2e-4,
+    ap.add_argument("--min-freq", type=int, default=100, help="generated: min jieba freq of the correct word")
+    ap.add_argument("--ratio", type=float, default=2e-3,
                     help="generated: keep if boundary risk < ratio * P(correct word)")
-    ap.add_argument("--word-min-freq", type=int, default=1,
+    ap.add_argument("--word-min-freq", type=int, default=20,
                     help="a variant is a real word when jieba lists it (or a word containing it) this often")
-    ap.add_argument("--short-factor", type=float, default=0.1,
+    ap.add_argument("--short-factor", type=float, default=0.3,
                     help="generated: the ratio for two-character variants is multiplied by this")
-    ap.add_argument("--max-generated", type=int, default=9000)
+    ap.add_argument("--max-generated", type=int, default=15000)
     args = ap.parse_args()
 
     words = read_jieba()
@@ -218,8 +228,14 @@ def main():
 
     entries = {}  # wrong -> (correct, weight, source)
 
+    simplified = {}
+
     def add(wrong, correct, weight, source):
         if wrong in entries or wrong == correct or not wrong or not correct:
+            return False
+        if wrong not in simplified:
+            simplified.update(to_simplified([wrong]))
+        if simplified[wrong] != wrong:
             return False
         if fires_on_clean(wrong, correct):
             return False
@@ -300,6 +316,8 @@ def main():
                     continue
                 # one error in word w is spread over its characters and their confusion sets
                 cands.append((pw * boost / (len(w) * len(conf[c])), v, w))
+    simplified.update(to_simplified({v for _, v, _ in cands}))
+    cands = [c for c in cands if simplified[c[1]] == c[1]]
     cands.sort(reverse=True)
     seen_wrong = collections.Counter(v for _, v, _ in cands)
     generated = 0
