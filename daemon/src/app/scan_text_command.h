@@ -20,7 +20,7 @@ struct ScanTextInvocation {
   std::string format = "json";             // json | table
   std::string input = "-";                 // FILE or - (stdin)
   std::optional<core::Timestamp> now;      // --now, for reproducible birth-date checks
-  text::MatcherEngine engine = text::MatcherEngine::kAhoCorasick;  // --engine ac|hyperscan
+  text::MatcherEngine engine = text::MatcherEngine::kHyperscan;  // --engine ac|hyperscan
 };
 
 core::Result<ScanTextInvocation> ParseScanTextArgs(const Args& args);

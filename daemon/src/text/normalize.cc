@@ -2,6 +2,7 @@
 
 #include <SimpleConverter.hpp>
 
+#include <algorithm>
 #include <array>
 #include <exception>
 
@@ -17,7 +18,7 @@ enum : std::uint8_t { kKeep = 0, kLower = 1, kSkip = 2 };
 constexpr std::array<std::uint8_t, 128> MakeAsciiActions() {
   std::array<std::uint8_t, 128> a{};
   for (int c = 'A'; c <= 'Z'; ++c) a[c] = kLower;
-  for (char c : std::string_view(" \t\r\v\f*.-_+=~`'\"|/\\#@$%^&()[]{}<>")) {
+  for (char c : std::string_view(" \t\r\v\f*.-_+=~`'\"|/\\#@$%^&[]{}<>")) {
     a[static_cast<unsigned char>(c)] = kSkip;
   }
   return a;
@@ -94,27 +95,31 @@ std::size_t CountChars(std::string_view s) {
   return n;
 }
 
-std::uint32_t NormalizedText::OriginEnd(std::size_t norm_byte) const {
-  if (!identity) return origin_end[norm_byte];
-  // Identity: the end of the character holding norm_byte.
-  std::size_t len = 0;
-  std::size_t start = norm_byte;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-  DecodeUtf8(text, start, len);
-  return static_cast<std::uint32_t>(start + len);
+std::size_t NormalizedText::SegmentOf(std::size_t norm_byte) const {
+  auto it = std::upper_bound(segments.begin(), segments.end(), norm_byte,
+                             [](std::size_t b, const Segment& seg) { return b < seg.norm_begin; });
+  return static_cast<std::size_t>(it - segments.begin()) - 1;
+}
+
+std::uint32_t NormalizedText::MapBegin(std::size_t begin) const {
+  const Segment& seg = segments[SegmentOf(begin)];
+  return seg.identity ? static_cast<std::uint32_t>(seg.orig_begin + (begin - seg.norm_begin))
+                      : seg.orig_begin;
+}
+
+std::uint32_t NormalizedText::MapEnd(std::size_t end) const {
+  const Segment& seg = segments[SegmentOf(end - 1)];
+  return seg.identity ? static_cast<std::uint32_t>(seg.orig_begin + (end - seg.norm_begin))
+                      : seg.orig_end;
 }
 
 bool NormalizedText::SpansGap(std::size_t begin, std::size_t end) const {
-  return GapCount(begin, end) > 0;
-}
-
-std::size_t NormalizedText::GapCount(std::size_t begin, std::size_t end) const {
-  if (identity) return 0;
-  std::size_t gaps = 0;
-  for (std::size_t i = begin + 1; i < end; ++i) {
-    if (origin_begin[i] != origin_begin[i - 1] && origin_begin[i] != origin_end[i - 1]) ++gaps;
+  const std::size_t first = SegmentOf(begin);
+  const std::size_t last = SegmentOf(end - 1);
+  for (std::size_t k = first; k < last; ++k) {
+    if (segments[k].orig_end != segments[k + 1].orig_begin) return true;
   }
-  return gaps;
+  return false;
 }
 
 Normalizer::~Normalizer() = default;
@@ -178,13 +183,19 @@ bool Normalizer::IsSkippable(char32_t cp) {
     case 0x2013: case 0x2015: case 0xFF3F:
       return true;
     default:
-      return cp >= 0x2000 && cp <= 0x200A;  // typographic spaces
+      // Full-width twins of skippable ASCII symbols (＊ ＿ ／ …), and typographic spaces.
+      if (cp >= 0xFF01 && cp <= 0xFF5E) return kAsciiActions[cp - 0xFEE0] == kSkip;
+      return cp >= 0x2000 && cp <= 0x200A;
   }
 }
 
 char32_t Normalizer::FoldWidthAndCase(char32_t cp) {
-  if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
-  else if (cp == 0x3000) cp = ' ';
+  // Full-width letters and digits only: full-width punctuation (，：（）) is the normal
+  // punctuation of Chinese text and stays, so such text needs no position map at all.
+  if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+      (cp >= 0xFF41 && cp <= 0xFF5A)) {
+    cp -= 0xFEE0;
+  }
   if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
   return cp;
 }
@@ -199,82 +210,100 @@ std::string Normalizer::ConvertT2S(std::string_view s) const {
 
 NormalizedText Normalizer::Normalize(std::string_view original) const {
   NormalizedText out;
-  // Fast path: most government text needs no change at all; find out without allocating maps.
-  bool identity = true;
-  for (std::size_t i = 0; i < original.size() && identity;) {
+  out.text.reserve(original.size());
+  auto& segments = out.segments;
+  // Unchanged characters are copied in runs; a run is flushed when a character must change or
+  // be skipped.
+  std::size_t run_start = 0;
+  auto flush = [&](std::size_t upto) {
+    if (upto == run_start) return;
+    const auto norm = static_cast<std::uint32_t>(out.text.size());
+    if (!segments.empty() && segments.back().identity && segments.back().orig_end == run_start) {
+      segments.back().orig_end = static_cast<std::uint32_t>(upto);
+    } else {
+      segments.push_back({norm, static_cast<std::uint32_t>(run_start),
+                          static_cast<std::uint32_t>(upto), true});
+    }
+    out.text.append(original.substr(run_start, upto - run_start));
+  };
+  auto emit = [&](char32_t cp, std::size_t ob, std::size_t oe) {
+    segments.push_back({static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(ob),
+                        static_cast<std::uint32_t>(oe), false});
+    AppendUtf8(out.text, cp);
+  };
+  // Traditional text: the first traditional character of a line has OpenCC convert the line;
+  // its output is used for the rest of the line when it keeps the character count (phrases:
+  // 乾隆 stays, 乾燥 → 干燥), else single characters are looked up.
+  std::size_t line_start = 0;
+  bool line_converted = false;
+  std::vector<char32_t> converted;
+  std::size_t conv_index = 0;  // index in `converted` of the current character
+  const std::size_t n = original.size();
+  std::size_t i = 0;
+  while (i < n) {
     const auto b = static_cast<unsigned char>(original[i]);
     if (b < 0x80) {
-      identity = kAsciiActions[b] == kKeep;
+      const std::uint8_t action = kAsciiActions[b];
+      if (!converted.empty()) ++conv_index;
+      if (action == kKeep) {
+        if (b == '\n') {
+          line_start = i + 1;
+          line_converted = false;
+          converted.clear();
+        }
+        ++i;
+        continue;
+      }
+      flush(i);
+      if (action == kLower) emit(b + ('a' - 'A'), i, i + 1);
       ++i;
+      run_start = i;
       continue;
     }
     std::size_t len = 0;
     const char32_t cp = DecodeUtf8(original, i, len);
-    if (!(cp & kInvalidByteFlag) &&
-        (FoldWidthAndCase(cp) != cp || IsSkippable(cp) || IsTraditional(cp))) {
-      identity = false;
+    char32_t result = cp;
+    if (!(cp & kInvalidByteFlag)) {
+      if (!converted.empty()) {
+        result = converted[conv_index];
+      } else if (IsTraditional(cp)) {
+        if (!line_converted) {
+          line_converted = true;
+          std::size_t line_end = original.find('\n', i);
+          if (line_end == std::string_view::npos) line_end = n;
+          const std::string conv = ConvertT2S(original.substr(line_start, line_end - line_start));
+          for (std::size_t k = 0; k < conv.size();) {
+            std::size_t l = 0;
+            converted.push_back(DecodeUtf8(conv, k, l));
+            k += l;
+          }
+          if (converted.size() !=
+              CountChars(original.substr(line_start, line_end - line_start))) {
+            converted.clear();
+          } else {
+            conv_index = CountChars(original.substr(line_start, i - line_start));
+          }
+        }
+        if (!converted.empty()) {
+          result = converted[conv_index];
+        } else if (const auto it = simplified_of_.find(cp); it != simplified_of_.end()) {
+          result = it->second;
+        }
+      }
+      result = FoldWidthAndCase(result);
     }
+    if (!converted.empty()) ++conv_index;
+    const bool skip = !(cp & kInvalidByteFlag) && IsSkippable(result);
+    if (result == cp && !skip) {
+      i += len;
+      continue;
+    }
+    flush(i);
+    if (!skip) emit(result, i, i + len);
     i += len;
+    run_start = i;
   }
-  if (identity) {
-    out.identity = true;
-    out.text.assign(original);
-    return out;
-  }
-  out.text.reserve(original.size());
-  out.origin_begin.reserve(original.size());
-  out.origin_end.reserve(original.size());
-  auto emit = [&](char32_t cp, std::size_t ob, std::size_t oe) {
-    cp = FoldWidthAndCase(cp);
-    if (IsSkippable(cp)) return;
-    const std::size_t before = out.text.size();
-    AppendUtf8(out.text, cp);
-    for (std::size_t k = before; k < out.text.size(); ++k) {
-      out.origin_begin.push_back(static_cast<std::uint32_t>(ob));
-      out.origin_end.push_back(static_cast<std::uint32_t>(oe));
-    }
-  };
-  std::vector<char32_t> converted_cps;
-  std::size_t line_start = 0;
-  while (line_start < original.size()) {
-    std::size_t line_end = original.find('\n', line_start);
-    line_end = line_end == std::string_view::npos ? original.size() : line_end + 1;
-    const std::string_view line = original.substr(line_start, line_end - line_start);
-    bool has_traditional = false;
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < line.size(); ++chars) {
-      std::size_t len = 0;
-      const char32_t cp = DecodeUtf8(line, i, len);
-      has_traditional = has_traditional || IsTraditional(cp);
-      i += len;
-    }
-    // OpenCC converts phrases as well as characters (乾隆 stays, 乾燥 → 干燥); its output is used
-    // when it keeps the character count, so positions stay aligned one to one.
-    converted_cps.clear();
-    if (has_traditional) {
-      const std::string conv = ConvertT2S(line);
-      for (std::size_t i = 0; i < conv.size();) {
-        std::size_t len = 0;
-        converted_cps.push_back(DecodeUtf8(conv, i, len));
-        i += len;
-      }
-      if (converted_cps.size() != chars) converted_cps.clear();
-    }
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < line.size(); ++k) {
-      std::size_t len = 0;
-      char32_t cp = DecodeUtf8(line, i, len);
-      if (!converted_cps.empty()) {
-        cp = converted_cps[k];
-      } else if (has_traditional && IsTraditional(cp)) {
-        const auto it = simplified_of_.find(cp);
-        if (it != simplified_of_.end()) cp = it->second;
-      }
-      emit(cp, line_start + i, line_start + i + len);
-      i += len;
-    }
-    line_start = line_end;
-  }
+  flush(n);
   return out;
 }
 

@@ -1,10 +1,11 @@
 // Text normalisation for lexicon matching, with a map back to the original bytes.
 //
-// Matching runs on a normalised copy of the text: full-width ASCII → half-width (Ａ→a, １→1,
-// U+3000 → space), ASCII upper → lower case, traditional → simplified Chinese (OpenCC t2s), and
-// "skippable" separators removed (spaces, tabs and symbols such as * . - _ · ★ that people insert
-// to split a word: 法 轮 功, 法*轮*功). Sentence punctuation (，。；：！？、 , ; : ! ?), newlines
-// and everything else stay, so a word never matches across a sentence boundary.
+// Matching runs on a normalised copy of the text: full-width letters and digits → half-width
+// (Ａ→a, １→1), ASCII upper → lower case, traditional → simplified Chinese (OpenCC t2s), and
+// "skippable" separators removed (spaces incl. U+3000, tabs, and symbols such as * . - _ / · ★ and
+// their full-width twins, which people insert to split a word: 法 轮 功, 法*轮*功). Sentence
+// punctuation (，。；：！？、（） , ; : ! ? ( )), newlines and everything else stay, so a word
+// never matches across a sentence boundary.
 //
 // Every normalised byte knows the original byte range [begin, end) of the character it came
 // from, so a match in the normalised text maps back to original byte offsets, and a match whose
@@ -29,27 +30,30 @@ class SimpleConverter;
 namespace govwatch::text {
 
 // The normalised form of one piece of text (offsets relative to that piece).
+//
+// The position map is a list of segments, so text that needs no change costs no map: an
+// identity segment is a run copied unchanged (normalised byte k ↔ original byte k + shift); a
+// converted segment is one character whose normalised bytes come from original [begin, end).
+// Skipped characters have no segment; they show as a jump between consecutive segments.
 struct NormalizedText {
-  std::string text;  // normalised UTF-8
-  // When identity is true, text equals the original and the maps below are empty.
-  bool identity = false;
-  // Per normalised byte: original [begin, end) of the character it belongs to.
-  std::vector<std::uint32_t> origin_begin;
-  std::vector<std::uint32_t> origin_end;
+  struct Segment {
+    std::uint32_t norm_begin;
+    std::uint32_t orig_begin;
+    std::uint32_t orig_end;
+    bool identity;
+  };
+  std::string text;               // normalised UTF-8
+  std::vector<Segment> segments;  // ordered by norm_begin, covering all of text
 
-  std::uint32_t OriginBegin(std::size_t norm_byte) const {
-    return identity ? static_cast<std::uint32_t>(norm_byte) : origin_begin[norm_byte];
-  }
-  // Original end of the character holding normalised byte norm_byte.
-  std::uint32_t OriginEnd(std::size_t norm_byte) const;
-  // Original range of the normalised range [begin, end) (end > begin).
-  std::uint32_t MapBegin(std::size_t begin) const { return OriginBegin(begin); }
-  std::uint32_t MapEnd(std::size_t end) const { return OriginEnd(end - 1); }
-  // True when some character was skipped between two characters of [begin, end).
+  // Original offset of the character starting at normalised byte `begin`.
+  std::uint32_t MapBegin(std::size_t begin) const;
+  // Original end offset of the character ending at normalised byte `end` (exclusive).
+  std::uint32_t MapEnd(std::size_t end) const;
+  // True when some character was skipped between two characters of normalised [begin, end).
   bool SpansGap(std::size_t begin, std::size_t end) const;
-  // Number of characters of [begin, end) in the normalised text, and how many adjacent pairs of
-  // them are separated by a gap.
-  std::size_t GapCount(std::size_t begin, std::size_t end) const;
+
+ private:
+  std::size_t SegmentOf(std::size_t norm_byte) const;
 };
 
 class Normalizer {
@@ -72,7 +76,7 @@ class Normalizer {
   bool IsTraditional(char32_t cp) const;
   // The skippable-separator rule (after full-width folding).
   static bool IsSkippable(char32_t cp);
-  // Full-width → half-width and ASCII lower case; other code points unchanged.
+  // Full-width letters/digits → half-width, ASCII lower case; other code points unchanged.
   static char32_t FoldWidthAndCase(char32_t cp);
 
  private:

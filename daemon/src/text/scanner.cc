@@ -191,11 +191,14 @@ void Scanner::ScanChunk(std::string_view chunk, std::size_t offset,
       found.push_back({ScanMatch{offset + ob, offset + oe, &e, split}, entry});
     }
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+  const auto by_position = [](const auto& a, const auto& b) {
     if (a.first.begin != b.first.begin) return a.first.begin < b.first.begin;
     if (a.first.end != b.first.end) return a.first.end < b.first.end;
     return a.second < b.second;
-  });
+  };
+  if (!std::is_sorted(found.begin(), found.end(), by_position)) {
+    std::sort(found.begin(), found.end(), by_position);
+  }
   for (const auto& [m, entry] : found) on_match(m);
 }
 
