@@ -69,6 +69,14 @@ HAND = """
 """
 
 
+# The 100 most common surnames (公安部 户籍人口姓氏统计). A two-character variant that starts with
+# one of them is most often the start of a personal name (汤海 → 上海, 郭嘉 → 国家, 范卫 → 范围),
+# which personnel notices and hiring lists are full of.
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓韩冯曹彭曾肖田董潘袁蔡蒋余于杜叶"
+               "程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺"
+               "毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文")
+
+
 def read_jieba():
     words = {}
     with open(JIEBA_DICT, encoding="utf-8") as fh:
@@ -307,7 +315,7 @@ def main():
         for i, c in enumerate(w):
             for alt in conf.get(c, ()):
                 v = w[:i] + alt + w[i + 1:]
-                if not is_cjk(v) or is_word_like(v):
+                if not is_cjk(v) or is_word_like(v) or (len(v) == 2 and v[0] in SURNAMES):
                     continue
                 risk = bm.risk(v)
                 # two-character variants cross word boundaries of collocations (债券|市场 gives
