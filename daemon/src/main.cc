@@ -24,6 +24,9 @@ constexpr const char* kUsage =
     "                         send a test message through the alert channels\n"
     "  alerts -c FILE [OPTIONS]\n"
     "                         list the alerts (firing, resolved) in the database\n"
+    "  scan-text [OPTIONS] [FILE|-]\n"
+    "                         check a draft for typos, wrong expressions, sensitive words\n"
+    "                         and personal data\n"
     "  version                print the version\n"
     "\n"
     "Run 'govwatch COMMAND --help' for a command's options.\n";
@@ -44,6 +47,7 @@ int main(int argc, char** argv) {
   if (command == "run") return govwatch::app::RunDaemon(args);
   if (command == "notify-test") return govwatch::app::RunNotifyTest(args);
   if (command == "alerts") return govwatch::app::RunAlerts(args);
+  if (command == "scan-text") return govwatch::app::RunScanText(args);
   if (command == "version" || command == "--version") {
     std::puts("govwatch " GOVWATCH_VERSION);
     return 0;

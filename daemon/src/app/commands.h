@@ -37,5 +37,8 @@ int RunAlerts(const Args& args);
 // configured channel (or NAME) right away and prints the result per channel. 0 when every
 // channel accepted it, 1 when any failed or the configuration is invalid, 2 on bad arguments.
 int RunNotifyTest(const Args& args);
+// govwatch scan-text [--lexicon DIR] [-c FILE] [--format json|table] [FILE|-]: the content checks
+// on a draft. 0 no findings, 1 findings, 2 usage/input/lexicon error.
+int RunScanText(const Args& args);
 
 }  // namespace govwatch::app

@@ -11,6 +11,10 @@
 #include "checks/account_freshness.h"
 #include "checks/availability.h"
 #include "checks/column_freshness.h"
+#include "checks/personal_data.h"
+#include "checks/sensitive_word.h"
+#include "checks/severe_expression.h"
+#include "checks/typo.h"
 #include "checks/homepage_freshness.h"
 #include "checks/site_aggregate.h"
 #include "core/model.h"
@@ -25,7 +29,7 @@ struct CheckInfo {
   core::Severity severity;          // the most severe class the check can yield
 };
 
-inline constexpr std::array<CheckInfo, 7> kChecks{{
+inline constexpr std::array<CheckInfo, 11> kChecks{{
     {kHomepageFreshness, "首页更新", "首页超过 14 天无新增信息（无日期的信息视为未更新），10 天起预警",
      "No new dated item on the homepage for more than homepage_stale_days (14); warning from "
      "homepage_warn_days (10).",
@@ -53,6 +57,23 @@ inline constexpr std::array<CheckInfo, 7> kChecks{{
      "Homepage probes (>= availability_probes_per_day a day, availability_timeout 15 s) failing "
      "over a rolling 7 days: ratio >= 5 % veto, >= 3 % warning; the monitoring host's own "
      "network failures are not counted.",
+     core::Severity::kVeto},
+    {kSevereExpression, "严重表述错误",
+     "领导人姓名职务及排序、固定政治表述、行政区划名称错误；2018 年机构改革撤并的机构名称（预警）",
+     "Leaders' names/titles/order, fixed political formulations or division names written wrong "
+     "(severe*.txt); obsolete agency names as warnings.",
+     core::Severity::kVeto},
+    {kTypo, "错别字", "文章中出现词库所列错别字（错误词 → 正确词，带权重）",
+     "A wrong term of the typo lexicon (typos*.txt) in an article or post.",
+     core::Severity::kDeduction},
+    {kSensitiveWord, "敏感词",
+     "文章中出现敏感词（含空格、符号拆分，繁体、全角写法）；反动、暴力恐怖、色情、赌博类单项否决",
+     "A sensitive word (sensitive*.txt), also split by inserted separators or written in "
+     "traditional/full-width form; veto for 反动/暴力恐怖/色情/赌博.",
+     core::Severity::kVeto},
+    {kPersonalData, "泄露个人信息", "页面公开身份证号码、手机号码、银行卡号（展示时脱敏）",
+     "Citizen ID numbers (valid check digit, plausible birth date), mobile numbers or bank card "
+     "numbers (Luhn) in a page; always shown masked.",
      core::Severity::kVeto},
 }};
 

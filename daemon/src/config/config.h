@@ -169,6 +169,15 @@ struct ScheduleSettings {
   double jitter = 1.0;
 };
 
+// Content checks of new articles and posts (typos, severe expressions, sensitive words,
+// personal data; docs/content-checks.md).
+struct ContentSettings {
+  // Directory of lexicon files (typos*.txt, severe*.txt, sensitive*.txt, allow*.txt); read at
+  // start and on reload. Absolute, since the daemon may run in another working directory.
+  std::string lexicon_dir = "/etc/govwatch/lexicon";
+  bool enabled = true;  // false: articles are not scanned
+};
+
 // ---- alerts and notification (issue 4) -----------------------------------------------------------
 
 // A named destination of notifications.
@@ -281,6 +290,7 @@ struct Config {
   std::vector<Channel> channels;
   OutboxSettings outbox;
   CrawlSettings crawl;
+  ContentSettings content;
 
   const Unit* FindUnit(const std::string& id) const;
   const Site* FindSite(const std::string& id) const;

@@ -26,9 +26,9 @@ using yaml::YamlDocument;
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 13> kTopKeys = {
-    "units",   "sites", "accounts", "profiles", "default_profile", "storage", "http",
-    "web",     "schedule", "crawl", "alerts",   "channels",        "outbox"};
+constexpr std::array<std::string_view, 14> kTopKeys = {
+    "units", "sites",    "accounts", "profiles", "default_profile", "storage",  "http",
+    "web",   "schedule", "crawl",    "alerts",   "channels",        "outbox",   "content"};
 // Issue 4: alerts, channels, outbox.
 constexpr std::array<std::string_view, 11> kAlertKeys = {
     "for_observations", "for_duration", "reminder_initial", "reminder_max", "send_resolved",
@@ -77,6 +77,7 @@ constexpr std::array<std::string_view, 9> kCrawlKeys = {
     "spider_user_agent", "cloaking_sample_pages", "concurrency"};
 constexpr std::array<std::string_view, 4> kSiteCrawlKeys = {"enabled", "max_depth",
                                                             "max_pages_per_day", "alias_hosts"};
+constexpr std::array<std::string_view, 2> kContentKeys = {"lexicon_dir", "enabled"};
 constexpr std::array<std::string_view, 10> kHttpKeys = {
     "user_agent",    "connect_timeout", "total_timeout", "max_connections",
     "max_connections_per_host", "per_host_delay", "max_body_bytes", "max_redirects",
@@ -277,6 +278,7 @@ class Decoder {
   // A secret given inline (from ${ENV}) or by an absolute *_file path; never echoed in messages.
   void GetSecret(const Fields& f, std::string_view key, std::string_view file_key,
                  std::optional<std::string>& value, std::optional<std::string>& file);
+  void DecodeContent(const Fields& top, Config& config);
 
   // Reports a reference to an undefined unit or profile.
   void CheckUnitRef(const Fields& f, const std::string& unit_id);
@@ -1204,6 +1206,26 @@ void Decoder::DecodeSiteCrawl(const Fields& site, SiteCrawl& crawl) {
   });
 }
 
+void Decoder::DecodeContent(const Fields& top, Config& config) {
+  const Node* v = ValueOf(top, "content", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "content", kContentKeys, f)) return;
+  if (f.Find("lexicon_dir") != nullptr) {
+    std::string dir;
+    if (GetText(f, "lexicon_dir", dir, true)) {
+      if (!dir.starts_with('/')) {
+        // The daemon may run with another working directory than check-config.
+        Report(*f.Find("lexicon_dir")->value,
+               "'lexicon_dir': must be an absolute path, got " + Quote(dir));
+      } else {
+        config.content.lexicon_dir = std::move(dir);
+      }
+    }
+  }
+  GetBool(f, "enabled", config.content.enabled);
+}
+
 void Decoder::Decode(Config& config) {
   const Node& root = doc_.root();
   if (root.kind == NodeKind::kNull) {
@@ -1232,6 +1254,7 @@ void Decoder::Decode(Config& config) {
   DecodeChannels(top, config);
   DecodeAlerts(top, config);
   DecodeOutbox(top, config);
+  DecodeContent(top, config);
 }
 
 // ---- channels, alerts, outbox (issue 4) --------------------------------------------------------
