@@ -18,6 +18,8 @@ constexpr const char* kUsage =
     "  probe -c FILE [OPTIONS] TARGET_ID...\n"
     "                         fetch, extract, store and check targets once; print findings\n"
     "  run -c FILE            monitor continuously (the daemon; /metrics and JSON API)\n"
+    "  report -c FILE --period PERIOD [OPTIONS]\n"
+    "                         write the inspection report of a period (HTML, CSV, XLSX)\n"
     "  version                print the version\n"
     "\n"
     "Run 'govwatch COMMAND --help' for a command's options.\n";
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
   if (command == "extract") return govwatch::app::RunExtract(args);
   if (command == "probe") return govwatch::app::RunProbe(args);
   if (command == "run") return govwatch::app::RunDaemon(args);
+  if (command == "report") return govwatch::app::RunReport(args);
   if (command == "version" || command == "--version") {
     std::puts("govwatch " GOVWATCH_VERSION);
     return 0;

@@ -24,4 +24,9 @@ int RunProbe(const Args& args);
 // sd_notify). 0 after a clean stop, 1 when it could not start.
 int RunDaemon(const Args& args);
 
+// govwatch report -c FILE --period PERIOD [--region R] [--out DIR] [--format html,csv,xlsx]
+// [--db PATH] [--now ISO8601]: the inspection report of a period (report.html, annex CSVs,
+// report.xlsx). 0 when written, 1 on failure, 2 on a usage error.
+int RunReport(const Args& args);
+
 }  // namespace govwatch::app

@@ -155,4 +155,24 @@ core::Result<std::vector<ListedItem>> ArticleStore::ListedItems(core::Timestamp 
   return out;
 }
 
+core::Result<std::set<std::string>> ArticleStore::ObservedTargets(core::Timestamp from,
+                                                                 core::Timestamp to) {
+  auto stmt = Statement::Prepare(
+      db_,
+      "SELECT DISTINCT target_id FROM observations WHERE started_at >= ?1 AND started_at < ?2 "
+      "UNION SELECT DISTINCT target_id FROM observation_daily "
+      "WHERE day >= ?1 / 86400 AND day < (?2 + 86399) / 86400");
+  if (!stmt) return stmt.error();
+  stmt->Bind(1, Seconds(from));
+  stmt->Bind(2, Seconds(to));
+  std::set<std::string> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.insert(stmt->Text(0));
+  }
+  return out;
+}
+
 }  // namespace govwatch::store

@@ -80,6 +80,10 @@ class ArticleStore {
   // ordered by target, published, URL.
   core::Result<std::vector<ListedItem>> ListedItems(core::Timestamp from, core::Timestamp to);
 
+  // Ids of the targets with at least one observation (any outcome) in [from, to) — "checked in
+  // the period" for the report. Pruned observations count through their daily roll-ups.
+  core::Result<std::set<std::string>> ObservedTargets(core::Timestamp from, core::Timestamp to);
+
  private:
   explicit ArticleStore(sqlite3* db) : db_(db) {}
   sqlite3* db_;
