@@ -106,7 +106,9 @@ PolicyInterpretationResult CheckPolicyInterpretation(const std::vector<PolicyArt
       f.subject = doc.doc_number;
       f.severity = core::Severity::kDeduction;
       f.evidence_url = doc.url;
-      const std::string head = "《" + doc.title + "》（" + doc.doc_number + "，" +
+      // Titles that already quote a document (关于印发《…》的通知) are not wrapped again.
+      const bool quoted = doc.title.find("《") != std::string::npos;
+      const std::string head = (quoted ? doc.title : "《" + doc.title + "》") + "（" + doc.doc_number + "，" +
                                DateText(*doc.day) + "发布，责任单位" +
                                UnitName(doc.unit_id, units) + "）";
       if (v.state == InterpretationVerdict::State::kLate) {

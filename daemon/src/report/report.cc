@@ -138,6 +138,11 @@ class Builder {
     return false;
   }
   std::string TargetName(const std::string& id) const;
+  // 单位 as the notice prints it: the unit, with the site's name when it differs.
+  std::string SiteLabel(const config::Site& site) const {
+    const std::string unit = UnitName(site.unit);
+    return unit == site.name ? unit : unit + "（" + site.name + "）";
+  }
   core::Status ComputeInterpretation();
   Annex SitesAnnex();
   Annex AccountsAnnex();
@@ -250,7 +255,7 @@ Annex Builder::SitesAnnex() {
   Table t;
   t.header = {"单位", "检查情况", "存在问题"};
   for (const config::Site* site : sites_) {
-    std::vector<std::string> row = {UnitName(site->unit) + "（" + site->name + "）"};
+    std::vector<std::string> row = {SiteLabel(*site)};
     if (!SiteObserved(*site)) {
       t.rows.push_back({row[0], "未检测", "本期未采集到该网站的数据"});
       continue;
@@ -396,7 +401,7 @@ Annex Builder::DetailAnnex() {
   Table t;
   t.header = {"单位", "检测项", "结果", "问题详情"};
   for (const config::Site* site : sites_) {
-    const std::string unit = UnitName(site->unit) + "（" + site->name + "）";
+    const std::string unit = SiteLabel(*site);
     const bool observed = SiteObserved(*site);
     for (const CheckGroup& g : SiteGroups()) {
       const bool deployed = g.checks.front() == std::string_view(checks::kPolicyInterpretation)
@@ -488,7 +493,7 @@ std::vector<std::string> Builder::Summary() {
       }
     }
   }
-  p1 += "。检查内容包括政府网站" + Join(checked, "、") + "等。本次检查发现“问题政府网站” " +
+  p1 += "。检查内容包括" + Join(checked, "、") + "等。本次检查发现“问题政府网站” " +
         std::to_string(problem_sites) + " 家，“问题政务新媒体” " +
         std::to_string(problem_accounts) + " 个。";
   out.push_back(p1);
