@@ -77,6 +77,60 @@ TEST_F(ArticleStoreTest, PutThenUnknownUrlsAndListedItems) {
   EXPECT_EQ(*observed, std::set<std::string>{"gy/aqsc"});
 }
 
+TEST_F(ArticleStoreTest, ArticleCheckFindingsReplaceOnlyTheirArticles) {
+  config::Config config;
+  config::Site site;
+  site.id = "gy";
+  site.unit = "office";
+  config::Column column;
+  column.id = "aqsc";
+  schedule::Target target;
+  target.kind = TargetKind::kColumn;
+  target.id = "gy/aqsc";
+  target.site = &site;
+  target.column = &column;
+  schedule::ArticleOptions options;
+  options.store = articles_.get();
+  // Flags every article whose text contains 宁夏自治区.
+  options.checks.push_back({"severe_expression", [](const schedule::ArticleContext& a) {
+                              std::vector<core::Finding> out;
+                              if (a.text.find("宁夏自治区") != std::string::npos) {
+                                core::Finding f;
+                                f.severity = core::Severity::kVeto;
+                                f.message = "“宁夏自治区”应为“宁夏回族自治区”";
+                                out.push_back(f);
+                              }
+                              return out;
+                            }});
+  auto page = [](const char* text) {
+    fetch::Response r;
+    r.status = 200;
+    r.body = std::string("<html><body><h1>标题</h1><div id=\"zoom\"><p>") + text +
+             "</p></div></body></html>";
+    return r;
+  };
+  const core::Item a{"甲", "http://gy/a", std::nullopt, core::DateProvenance::kFirstSeen, false};
+  const core::Item b{"乙", "http://gy/b", std::nullopt, core::DateProvenance::kFirstSeen, false};
+  ASSERT_TRUE(schedule::RememberArticles(config, options, *store_, target, {a, b},
+                                         {page("宁夏自治区固原市"), page("宁夏自治区西吉县")},
+                                         At("2021-06-30T02:00:00Z"))
+                  .ok());
+  auto open = store_->OpenFindings(FindingFilter{"gy/aqsc"});
+  ASSERT_TRUE(open.ok());
+  ASSERT_EQ(open->size(), 2u);
+  EXPECT_EQ((*open)[0].finding.subject, "http://gy/a");
+  EXPECT_EQ((*open)[0].finding.unit_id, "office");  // no 来源: the site's unit
+  // b is read again, fixed: its finding resolves, a's stays open.
+  ASSERT_TRUE(schedule::RememberArticles(config, options, *store_, target, {b},
+                                         {page("宁夏回族自治区西吉县")},
+                                         At("2021-07-01T02:00:00Z"))
+                  .ok());
+  open = store_->OpenFindings(FindingFilter{"gy/aqsc"});
+  ASSERT_TRUE(open.ok());
+  ASSERT_EQ(open->size(), 1u);
+  EXPECT_EQ((*open)[0].finding.subject, "http://gy/a");
+}
+
 TEST(SelectArticlesTest, BoundedPerRunAndPerHost) {
   config::Site site;
   config::Column column;
