@@ -27,6 +27,8 @@ constexpr const char* kUsage =
     "  scan-text [OPTIONS] [FILE|-]\n"
     "                         check a draft for typos, wrong expressions, sensitive words\n"
     "                         and personal data\n"
+    "  report -c FILE --period PERIOD [OPTIONS]\n"
+    "                         write the inspection report of a period (HTML, CSV, XLSX)\n"
     "  version                print the version\n"
     "\n"
     "Run 'govwatch COMMAND --help' for a command's options.\n";
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
   if (command == "notify-test") return govwatch::app::RunNotifyTest(args);
   if (command == "alerts") return govwatch::app::RunAlerts(args);
   if (command == "scan-text") return govwatch::app::RunScanText(args);
+  if (command == "report") return govwatch::app::RunReport(args);
   if (command == "version" || command == "--version") {
     std::puts("govwatch " GOVWATCH_VERSION);
     return 0;

@@ -40,5 +40,9 @@ int RunNotifyTest(const Args& args);
 // govwatch scan-text [--lexicon DIR] [-c FILE] [--format json|table] [FILE|-]: the content checks
 // on a draft. 0 no findings, 1 findings, 2 usage/input/lexicon error.
 int RunScanText(const Args& args);
+// govwatch report -c FILE --period PERIOD [--region R] [--out DIR] [--format html,csv,xlsx]
+// [--db PATH] [--now ISO8601]: the inspection report of a period (report.html, annex CSVs,
+// report.xlsx). 0 when written, 1 on failure, 2 on a usage error.
+int RunReport(const Args& args);
 
 }  // namespace govwatch::app

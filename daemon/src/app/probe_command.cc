@@ -8,7 +8,9 @@
 #include "config/loader.h"
 #include "core/time.h"
 #include "fetch/http_client.h"
+#include "schedule/articles.h"
 #include "schedule/poller.h"
+#include "store/article_store.h"
 #include "store/sqlite_store.h"
 
 namespace govwatch::app {
@@ -127,7 +129,19 @@ int RunProbe(const Args& args) {
   const schedule::FetchFn fetch = [&config](std::vector<fetch::Request> requests) {
     return fetch::FetchAll(config.http, std::move(requests));
   };
-  auto pass = schedule::RunPass(config, *targets, fetch, **store, now);
+  // Article pages of new column items (issue 8), unless disabled or the store is in memory.
+  schedule::ArticleOptions articles;
+  std::unique_ptr<store::ArticleStore> article_store;
+  if (config.articles.enabled && db_path != ":memory:") {
+    auto opened = store::ArticleStore::Open(db_path);
+    if (!opened) {
+      std::cerr << "govwatch probe: " << opened.error().message << "\n";
+      return 1;
+    }
+    article_store = std::move(*opened);
+    articles.store = article_store.get();
+  }
+  auto pass = schedule::RunPass(config, *targets, fetch, **store, now, articles);
   if (!pass) {
     std::cerr << "govwatch probe: " << pass.error().message << "\n";
     return 1;

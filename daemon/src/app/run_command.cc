@@ -83,12 +83,14 @@ class Daemon {
         config_(std::make_shared<const config::Config>(std::move(config))),
         store_(std::move(store)),
         reader_(std::move(reader)),
+        articles_(OpenArticles(*config_)),
         metrics_(GOVWATCH_VERSION_STRING),
         live_(metrics_),
         alerts_(OpenAlerts(config_, live_, metrics_)),
         client_(fetch::MakeHttpClient(io_.get_executor(), config_->http)),
         once_(once),
-        scheduler_(io_, config_, *client_, *store_, clock_, Listener(), SchedulerOptions(once)),
+        scheduler_(io_, config_, *client_, *store_, clock_, Listener(),
+                   SchedulerOptions(once, articles_.get())),
         crawls_(io_.get_executor(), *client_, config_->storage.path,
                 [this](const crawl::CrawlReport& report) {
                   if (report.availability)
@@ -147,9 +149,11 @@ class Daemon {
   }
 
  private:
-  static schedule::Scheduler::Options SchedulerOptions(bool once) {
+  static schedule::Scheduler::Options SchedulerOptions(bool once,
+                                                       store::ArticleStore* articles) {
     schedule::Scheduler::Options options;
     options.once = once;
+    options.articles.store = articles;  // content checks on articles plug in here
     return options;
   }
 
@@ -173,6 +177,16 @@ class Daemon {
   schedule::Listener& Listener() {
     if (alerts_) return *alerts_;
     return live_;
+  }
+  // The article stage's store (issue 8); nullptr (stage off) when disabled or in memory.
+  static std::unique_ptr<store::ArticleStore> OpenArticles(const config::Config& config) {
+    if (!config.articles.enabled || config.storage.path == ":memory:") return nullptr;
+    auto articles = store::ArticleStore::Open(config.storage.path);
+    if (!articles) {
+      spdlog::error("articles off: {}", articles.error().message);
+      return nullptr;
+    }
+    return std::move(*articles);
   }
 
   static double Now() {
@@ -312,6 +326,7 @@ class Daemon {
   std::shared_ptr<const config::Config> config_;
   std::unique_ptr<store::SqliteStore> store_;   // written by the scheduler's store thread
   std::unique_ptr<store::SqliteStore> reader_;  // read by the API on the io_context thread
+  std::unique_ptr<store::ArticleStore> articles_;  // the scheduler's store thread only
   asio::io_context io_{1};
   metrics::Metrics metrics_;
   LiveState live_;

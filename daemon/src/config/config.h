@@ -59,6 +59,18 @@ struct Profile {
   double availability_warn_ratio = 0.03;
   int availability_window_days = 7;
   int interpretation_working_days = 3;
+  // Policy interpretation (issue 8). A document needs an interpretation when its normalised 文号
+  // matches one of these ECMAScript regexes (default: a 文号 containing 规 — a 规范性文件) and
+  // its article was read in a column of one of `interpretation_document_kinds`.
+  std::vector<std::string> interpretation_doc_number_patterns = {"规"};
+  std::vector<core::ColumnKind> interpretation_document_kinds = {core::ColumnKind::kPolicy,
+                                                                 core::ColumnKind::kDisclosure};
+  // Columns whose articles count as interpretations (besides any article titled with 解读).
+  std::vector<core::ColumnKind> interpretation_column_kinds = {core::ColumnKind::kInterpretation};
+  // Working-day calendar on top of the built-in 国办 holiday notices (2021–2026): extra public
+  // holidays and extra make-up workdays (调休上班), as "YYYY-MM-DD".
+  std::vector<std::string> extra_holidays;
+  std::vector<std::string> extra_workdays;
 
   // How often the daemon reads each kind of target (issue 3). The homepage read doubles as the
   // availability probe: once an hour is 24 probes a day, above the national minimum of 20.
@@ -275,6 +287,14 @@ struct CrawlSettings {
   int concurrency = 16;  // fetches in flight per crawl (the fetcher's per-host limits still apply)
 };
 
+// Article pages of new column items (issue 8): read for 来源/文号/text, the input of the
+// disclosure statistics, the policy-interpretation check and content checks.
+struct ArticleSettings {
+  bool enabled = true;
+  int max_per_pass = 20;     // article pages fetched per column run (new items beyond wait)
+  int max_per_host = 5;      // of those, per host in one run
+};
+
 struct Config {
   std::string source_file;  // as given to the loader
   std::vector<Unit> units;
@@ -291,6 +311,7 @@ struct Config {
   OutboxSettings outbox;
   CrawlSettings crawl;
   ContentSettings content;
+  ArticleSettings articles;
 
   const Unit* FindUnit(const std::string& id) const;
   const Site* FindSite(const std::string& id) const;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <regex>
 #include <sstream>
 #include <unordered_map>
 #include <utility>
@@ -26,9 +27,9 @@ using yaml::YamlDocument;
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 14> kTopKeys = {
-    "units", "sites",    "accounts", "profiles", "default_profile", "storage",  "http",
-    "web",   "schedule", "crawl",    "alerts",   "channels",        "outbox",   "content"};
+constexpr std::array<std::string_view, 15> kTopKeys = {
+    "units",  "sites",   "accounts", "profiles", "default_profile", "storage", "http",    "web",
+    "schedule", "crawl", "alerts",   "channels", "outbox",          "content", "articles"};
 // Issue 4: alerts, channels, outbox.
 constexpr std::array<std::string_view, 11> kAlertKeys = {
     "for_observations", "for_duration", "reminder_initial", "reminder_max", "send_resolved",
@@ -46,6 +47,8 @@ constexpr std::array<std::string_view, 4> kChannelTypes = {"email", "webhook", "
 constexpr std::array<std::string_view, 4> kSeverityNames = {"veto", "deduction", "warning", "info"};
 constexpr std::array<std::string_view, 4> kOutboxKeys = {"max_attempts", "initial_backoff",
                                                          "max_backoff", "send_timeout"};
+constexpr std::array<std::string_view, 3> kArticleKeys = {"enabled", "max_per_pass",
+                                                          "max_per_host"};
 constexpr std::array<std::string_view, 5> kUnitKeys = {"id", "name", "region", "aliases",
                                                        "contacts"};
 constexpr std::array<std::string_view, 3> kContactKeys = {"name", "email", "phone"};
@@ -82,7 +85,7 @@ constexpr std::array<std::string_view, 10> kHttpKeys = {
     "user_agent",    "connect_timeout", "total_timeout", "max_connections",
     "max_connections_per_host", "per_host_delay", "max_body_bytes", "max_redirects",
     "retries",       "proxy"};
-constexpr std::array<std::string_view, 21> kProfileKeys = {
+constexpr std::array<std::string_view, 26> kProfileKeys = {
     "inherits",
     "homepage_stale_days",
     "homepage_warn_days",
@@ -104,6 +107,11 @@ constexpr std::array<std::string_view, 21> kProfileKeys = {
     "account_interval",
     "column_interval",
     "column_default_interval",
+    "interpretation_doc_number_patterns",
+    "interpretation_document_kinds",
+    "interpretation_column_kinds",
+    "extra_holidays",
+    "extra_workdays",
 };
 
 // Shorter intervals would hammer sites that are often on small shared hosts, and scheduler
@@ -279,6 +287,9 @@ class Decoder {
   void GetSecret(const Fields& f, std::string_view key, std::string_view file_key,
                  std::optional<std::string>& value, std::optional<std::string>& file);
   void DecodeContent(const Fields& top, Config& config);
+  void DecodeArticles(const Fields& top, Config& config);
+  // Policy-interpretation keys of a profile (issue 8).
+  void DecodeInterpretation(const Fields& f, Profile& p);
 
   // Reports a reference to an undefined unit or profile.
   void CheckUnitRef(const Fields& f, const std::string& unit_id);
@@ -836,6 +847,7 @@ const Profile* Decoder::ResolveProfile(const std::string& id, std::vector<std::s
                         p.column_interval[kind] = interval;
                       });
     GetInterval(f, "column_default_interval", p.column_default_interval, IntervalKind::kTarget);
+    DecodeInterpretation(f, p);
   }
   p.id = id;
   chain.pop_back();
@@ -1226,6 +1238,66 @@ void Decoder::DecodeContent(const Fields& top, Config& config) {
   GetBool(f, "enabled", config.content.enabled);
 }
 
+void Decoder::DecodeArticles(const Fields& top, Config& config) {
+  const Node* v = ValueOf(top, "articles", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "articles", kArticleKeys, f)) return;
+  GetBool(f, "enabled", config.articles.enabled);
+  GetInt(f, "max_per_pass", config.articles.max_per_pass, 0);
+  GetInt(f, "max_per_host", config.articles.max_per_host, 1);
+}
+
+void Decoder::DecodeInterpretation(const Fields& f, Profile& p) {
+  if (f.Find("interpretation_doc_number_patterns") != nullptr) {
+    std::vector<std::string> patterns;
+    ForEachItem(f, "interpretation_doc_number_patterns", [&](const Node& item) {
+      std::string text;
+      if (!ExpandScalar(item, "interpretation_doc_number_patterns", text)) return;
+      try {
+        const std::regex compiled(text, std::regex::ECMAScript);
+        (void)compiled;
+        patterns.push_back(std::move(text));
+      } catch (const std::regex_error& e) {
+        Report(item, "'interpretation_doc_number_patterns': invalid regex " + Quote(text) + ": " +
+                         e.what());
+      }
+    });
+    p.interpretation_doc_number_patterns = std::move(patterns);
+  }
+  auto kinds = [&](std::string_view key, std::vector<core::ColumnKind>& out) {
+    if (f.Find(key) == nullptr) return;
+    std::vector<core::ColumnKind> read;
+    ForEachItem(f, key, [&](const Node& item) {
+      std::string text;
+      if (!ExpandScalar(item, key, text)) return;
+      const auto kind = core::ParseColumnKind(text);
+      if (!kind) {
+        Report(item, "'" + std::string(key) + "': unknown column kind " + Quote(text) +
+                         " (allowed: " + AllowedList(kAllColumnKinds) + ")");
+        return;
+      }
+      read.push_back(*kind);
+    });
+    out = std::move(read);
+  };
+  kinds("interpretation_document_kinds", p.interpretation_document_kinds);
+  kinds("interpretation_column_kinds", p.interpretation_column_kinds);
+  auto dates = [&](std::string_view key, std::vector<std::string>& out) {
+    ForEachItem(f, key, [&](const Node& item) {
+      std::string text;
+      if (!ExpandScalar(item, key, text)) return;
+      if (text.size() != 10 || !core::ParseIso8601(text)) {
+        Report(item, "'" + std::string(key) + "': expected a date YYYY-MM-DD, got " + Quote(text));
+        return;
+      }
+      out.push_back(std::move(text));
+    });
+  };
+  dates("extra_holidays", p.extra_holidays);
+  dates("extra_workdays", p.extra_workdays);
+}
+
 void Decoder::Decode(Config& config) {
   const Node& root = doc_.root();
   if (root.kind == NodeKind::kNull) {
@@ -1255,6 +1327,7 @@ void Decoder::Decode(Config& config) {
   DecodeAlerts(top, config);
   DecodeOutbox(top, config);
   DecodeContent(top, config);
+  DecodeArticles(top, config);
 }
 
 // ---- channels, alerts, outbox (issue 4) --------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "checks/homepage_freshness.h"
 #include "checks/site_aggregate.h"
 #include "extract/extract.h"
+#include "schedule/articles.h"
 
 namespace govwatch::schedule {
 namespace {
@@ -218,6 +219,12 @@ TargetOutcome ReadResponse(const Target& target, const fetch::Response& response
 
 core::Result<PassResult> RunPass(const config::Config& config, const std::vector<Target>& targets,
                                  const FetchFn& fetch, store::Store& store, core::Timestamp now) {
+  return RunPass(config, targets, fetch, store, now, ArticleOptions{});
+}
+
+core::Result<PassResult> RunPass(const config::Config& config, const std::vector<Target>& targets,
+                                 const FetchFn& fetch, store::Store& store, core::Timestamp now,
+                                 const ArticleOptions& articles) {
   std::vector<fetch::Request> requests;
   requests.reserve(targets.size());
   for (const auto& t : targets) {
@@ -236,6 +243,7 @@ core::Result<PassResult> RunPass(const config::Config& config, const std::vector
   for (size_t i = 0; i < targets.size(); ++i) {
     TargetOutcome o = ReadResponse(targets[i], responses[i], now);
     if (auto s = RememberOutcome(store, o, responses[i], now); !s) return s.error();
+    if (auto s = RunArticleStage(config, articles, store, o, fetch, now); !s) return s.error();
     pass.outcomes.push_back(std::move(o));
   }
 

@@ -65,11 +65,17 @@ struct PassResult {
 
 using FetchFn = std::function<std::vector<fetch::Response>(std::vector<fetch::Request>)>;
 
+struct ArticleOptions;  // schedule/articles.h
+
 // Reads every target through `fetch`, records observations and items, runs the freshness checks
 // (site aggregates only for sites whose homepage and columns were all in `targets`) and makes
 // their findings the open ones in the store. Error only when the store fails.
 core::Result<PassResult> RunPass(const config::Config& config, const std::vector<Target>& targets,
                                  const FetchFn& fetch, store::Store& store, core::Timestamp now);
+// The same, then the article stage (schedule/articles.h) for each readable column target.
+core::Result<PassResult> RunPass(const config::Config& config, const std::vector<Target>& targets,
+                                 const FetchFn& fetch, store::Store& store, core::Timestamp now,
+                                 const ArticleOptions& articles);
 
 // The pure step between fetch and store: turns a response into items, or a failure. A page
 // that was fetched but is a feed that does not parse, or a list page with an invalid configured

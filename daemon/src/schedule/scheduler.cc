@@ -447,6 +447,9 @@ asio::awaitable<void> Scheduler::RunTarget(std::string id, std::uint64_t generat
     co_return;
   }
   listener_.OnTargetDone(processed.outcome, processed.checks);
+  if (options_.articles.store != nullptr && target.column != nullptr && !stopping_) {
+    co_await RunArticles(config, target, processed.outcome, now);
+  }
 
   const TargetCheck& first = processed.checks.front();
   auto e = entries_.find(id);
@@ -461,6 +464,37 @@ asio::awaitable<void> Scheduler::RunTarget(std::string id, std::uint64_t generat
   if (changed && verdicts.size() == target.site->columns.size()) {
     Spawn(UpdateSite(config, target.site->id), target.site->id);
   }
+}
+
+asio::awaitable<void> Scheduler::RunArticles(std::shared_ptr<const config::Config> config,
+                                             Target target, TargetOutcome outcome,
+                                             core::Timestamp now) {
+  if (!config->articles.enabled || !outcome.readable) co_return;
+  const ArticleOptions& options = options_.articles;
+  std::vector<std::string> urls;
+  for (const auto& item : outcome.items) urls.push_back(item.url);
+  auto unknown = co_await OnStoreThread([&] { return options.store->UnknownUrls(target.id, urls); });
+  if (!unknown) {
+    listener_.OnError(target.id, unknown.error());
+    co_return;
+  }
+  const std::vector<core::Item> items = SelectArticles(config->articles, outcome, *unknown);
+  if (items.empty()) co_return;
+  std::vector<fetch::Response> responses;
+  for (const auto& item : items) {
+    fetch::Request request;
+    request.url = item.url;
+    request.verify_tls = target.site->verify_tls;
+    auto raced =
+        co_await (client_.Fetch(std::move(request)) || stop_signal_.async_wait(kUseTuple));
+    if (raced.index() != 0) co_return;  // stopping: the unread ones are fetched next run
+    responses.push_back(std::get<0>(std::move(raced)));
+  }
+  store::Store& store = store_;
+  const core::Status status = co_await OnStoreThread([&]() -> core::Status {
+    return RememberArticles(*config, options, store, target, items, responses, now);
+  });
+  if (!status) listener_.OnError(target.id, status.error());
 }
 
 asio::awaitable<void> Scheduler::UpdateSite(std::shared_ptr<const config::Config> config,

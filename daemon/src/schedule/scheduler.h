@@ -49,6 +49,7 @@
 
 #include "config/config.h"
 #include "fetch/http_client.h"
+#include "schedule/articles.h"
 #include "schedule/clock.h"
 #include "schedule/network_watch.h"
 #include "schedule/poller.h"
@@ -85,6 +86,8 @@ class Scheduler {
     int prune_batch = 1000;  // observations per transaction
     std::chrono::seconds canary_every{60};
     bool once = false;  // one full cycle, then CycleDone() completes (see above)
+    // The article stage of column runs (schedule/articles.h); off while articles.store is null.
+    ArticleOptions articles;
   };
 
   // Keeps a copy of `config` as its snapshot.
@@ -160,6 +163,10 @@ class Scheduler {
   boost::asio::awaitable<void> Loop();
   boost::asio::awaitable<void> RunTarget(std::string id, std::uint64_t generation,
                                          core::Timestamp planned);
+  // The article stage after a column run: fetches new items' article pages, one at a time.
+  boost::asio::awaitable<void> RunArticles(std::shared_ptr<const config::Config> config,
+                                           Target target, TargetOutcome outcome,
+                                           core::Timestamp now);
   boost::asio::awaitable<void> UpdateSite(std::shared_ptr<const config::Config> config,
                                           std::string site_id);
   boost::asio::awaitable<void> CanaryLoop();

@@ -183,12 +183,39 @@ CREATE TABLE alert_meta (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+// Issue 8: article pages of column items (store/article_store.h) — the input of the disclosure
+// statistics (by 来源 unit), the policy-interpretation check (文号, title, text) and content
+// checks. One row per (column target, URL), also when the fetch failed (fetch_outcome), so a
+// failing page is not fetched again every run.
+constexpr std::string_view kArticles = R"sql(
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  target_id TEXT NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+  site_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  list_title TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  published_at INTEGER,
+  provenance TEXT,
+  source_raw TEXT NOT NULL DEFAULT '',
+  source_unit TEXT NOT NULL DEFAULT '',  -- Unit::id the 来源 matched; '' when none did
+  doc_number TEXT NOT NULL DEFAULT '',   -- normalised 文号
+  body TEXT NOT NULL DEFAULT '',
+  fetch_outcome TEXT NOT NULL,           -- 'ok' or the fetch failure reason
+  fetched_at INTEGER NOT NULL,
+  UNIQUE (target_id, url)
+) STRICT;
+-- Reports: articles of a period.
+CREATE INDEX articles_by_published ON articles(published_at);
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations{{
     {1, "targets, observations, items, findings", kV1},
     {2, "observations.network_down, observation_daily", kV2},
     {3, "link_checks, crawl_runs", kLinkChecks},
     {4, "outbox (notifications)", kOutbox},
     {5, "alerts, alert_meta", kAlerts},
+    {6, "articles", kArticles},
 }};
 
 }  // namespace

@@ -1,0 +1,77 @@
+// The article stage of a column run (issue 8): when a column's list page shows items govwatch has
+// no article row for, their article pages are fetched (at most ArticleSettings::max_per_pass per
+// column run and max_per_host per host), read with extract::ExtractArticle, stored in the
+// ArticleStore with their 来源 normalised to a configured unit, and handed to the content checks
+// the composition root plugs in (ArticleOptions::checks).
+//
+// Findings of article checks belong to the column target, with subject "URL" or "URL#subject"
+// (one key per article and problem). Each article is checked once, when it is first read: its
+// findings replace that article's earlier ones and leave the open findings of other articles
+// alone (they stay open until their own article is read again, or the integrator resolves them).
+//
+// The selection and the reading are pure; RememberArticles is the store step. Thread-safety:
+// none; the scheduler runs the store step on its store thread.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "core/model.h"
+#include "core/result.h"
+#include "fetch/http_client.h"
+#include "schedule/poller.h"
+#include "store/article_store.h"
+#include "store/store.h"
+
+namespace govwatch::schedule {
+
+// What a content check sees of one new article.
+struct ArticleContext {
+  std::string target_id;  // the column target ("site/column")
+  std::string unit_id;    // the matched 来源 unit, else the site's unit
+  std::string url;
+  std::string title;
+  std::string text;
+  std::optional<core::DatedTime> published;
+};
+
+// A content check on articles. Its findings must carry check == name; target_id, unit_id and
+// subject are filled in by the stage (subject: "URL" or "URL#" + the check's own subject).
+struct ArticleCheck {
+  std::string name;
+  std::function<std::vector<core::Finding>(const ArticleContext&)> run;
+};
+
+struct ArticleOptions {
+  store::ArticleStore* store = nullptr;  // nullptr: no article stage
+  std::vector<ArticleCheck> checks;
+};
+
+// Pure: of a readable column outcome's items whose URLs are in `unknown_urls`, those to fetch in
+// this run, in page order, within the settings' per-run and per-host bounds.
+std::vector<core::Item> SelectArticles(const config::ArticleSettings& settings,
+                                       const TargetOutcome& outcome,
+                                       const std::vector<std::string>& unknown_urls);
+
+// Pure: the article row for one fetched item. A failed fetch gives a row with its failure as
+// fetch_outcome (so it is not fetched again each run) and the list's title and date.
+store::ArticleRecord ReadArticle(const config::Config& config, const Target& target,
+                                 const core::Item& item, const fetch::Response& response,
+                                 core::Timestamp now);
+
+// The article stage's store step: stores each row, runs the checks on the fetched ones and
+// stores their findings (see above). Error only when a store fails.
+core::Status RememberArticles(const config::Config& config, const ArticleOptions& options,
+                              store::Store& store, const Target& target,
+                              const std::vector<core::Item>& items,
+                              const std::vector<fetch::Response>& responses, core::Timestamp now);
+
+// The whole stage for one column outcome with a synchronous fetch (govwatch probe, RunPass).
+core::Status RunArticleStage(const config::Config& config, const ArticleOptions& options,
+                             store::Store& store, const TargetOutcome& outcome,
+                             const FetchFn& fetch, core::Timestamp now);
+
+}  // namespace govwatch::schedule
