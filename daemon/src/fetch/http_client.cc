@@ -413,7 +413,13 @@ class BeastHttpClient final : public HttpClient {
       }
 
       HopResult result;
-      http::request<http::empty_body> req{http::verb::get, target.path, 11};
+      http::request<http::string_body> req{request.post_body ? http::verb::post : http::verb::get,
+                                           target.path, 11};
+      if (request.post_body) {
+        req.set(http::field::content_type, request.post_content_type);
+        req.body() = *request.post_body;
+        req.prepare_payload();
+      }
       // A plain-HTTP proxy takes the absolute URL (RFC 9112 §3.2.2).
       if (proxy_ && !target.https) req.target(target.url);
       req.set(http::field::host, target.host_header);
@@ -449,7 +455,7 @@ class BeastHttpClient final : public HttpClient {
 
   template <class Stream>
   asio::awaitable<Outcome> Exchange(Stream& stream, Connection& conn,
-                                    http::request<http::empty_body>& req,
+                                    http::request<http::string_body>& req,
                                     http::response_parser<http::string_body>& parser,
                                     FetchState& state, Response& response, bool& got_nothing) {
     conn.Tcp().expires_after(state.Remaining());

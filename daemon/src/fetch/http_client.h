@@ -52,6 +52,11 @@ struct Request {
   std::optional<std::string> etag;           // sent as If-None-Match
   std::optional<std::string> last_modified;  // sent as If-Modified-Since
   std::optional<std::string> user_agent;     // overrides HttpSettings::user_agent
+  // When set, the request is a POST with this body (Content-Type post_content_type) instead of
+  // a GET: for read-only JSON APIs that take their arguments in the body (WeChat
+  // freepublish/batchget). Redirects are followed with the same method and body.
+  std::optional<std::string> post_body;
+  std::string post_content_type = "application/json";
 };
 
 struct Response {
