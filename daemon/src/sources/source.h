@@ -24,6 +24,7 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include "checks/account_observation.h"
 #include "config/config.h"
 #include "core/model.h"
 #include "core/time.h"
@@ -31,36 +32,11 @@
 
 namespace govwatch::sources {
 
-// One post (a Weibo status, a WeChat article, a feed entry).
-struct Post {
-  core::Item item;                 // title, url, date (kFeedDate), pinned (置顶)
-  std::string text;                // plain text; the title when the source has no body
-  std::vector<std::string> links;  // absolute http(s) URLs the post carries (not its own URL)
-};
-
-// One entry of a WeChat bottom menu (自定义菜单), with its sub-entries.
-struct MenuEntry {
-  std::string name;
-  std::string type;  // "view", "click", "miniprogram", "news", …; "" for a parent entry
-  std::string url;   // for "view" entries
-  std::vector<MenuEntry> children;
-};
-
-// What a platform shows about the account itself (Weibo userInfo).
-struct AccountProfile {
-  std::string screen_name;
-  std::string description;
-  std::string profile_url;
-  std::vector<std::string> links;  // http(s) URLs found in the profile, in order, unique
-};
-
-// The result of fetching one link a rule judges (a profile link, a menu view URL).
-struct LinkProbe {
-  std::string url;
-  bool works = false;
-  std::string failure;  // fetch failure reason ("http_status", "dns", "blocked", …) when !works
-  int http_status = 0;
-};
+// The values adapters produce and the account rules read (checks/account_observation.h).
+using Post = checks::Post;
+using MenuEntry = checks::MenuEntry;
+using AccountProfile = checks::AccountProfile;
+using LinkProbe = checks::LinkProbe;
 
 // A reason the source could not be read, as data.
 struct SourceFailure {
