@@ -9,6 +9,7 @@
 #include "core/time.h"
 #include "fetch/http_client.h"
 #include "schedule/poller.h"
+#include "sources/source.h"
 #include "store/sqlite_store.h"
 
 namespace govwatch::app {
@@ -127,7 +128,14 @@ int RunProbe(const Args& args) {
   const schedule::FetchFn fetch = [&config](std::vector<fetch::Request> requests) {
     return fetch::FetchAll(config.http, std::move(requests));
   };
-  auto pass = schedule::RunPass(config, *targets, fetch, **store, now);
+  // Accounts are read through their source adapters (feed, weibo_api, wechat_api).
+  sources::SourceSet sources;
+  const schedule::AccountReadFn read_accounts =
+      [&config, &sources, now](std::vector<const config::Account*> accounts) {
+        return sources::ReadAccounts(config.http, sources, accounts, config.new_media, now);
+      };
+  schedule::SourceHealthBook health;
+  auto pass = schedule::RunPass(config, *targets, fetch, read_accounts, health, **store, now);
   if (!pass) {
     std::cerr << "govwatch probe: " << pass.error().message << "\n";
     return 1;
