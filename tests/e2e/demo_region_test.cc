@@ -60,14 +60,14 @@ FixtureServerProcess* DemoRegion::server_ = nullptr;
 TEST_F(DemoRegion, ConfigIsValid) {
   const CommandResult r = RunCommand({Binary("daemon/govwatch"), "check-config", Source("config/demo.yaml")}, Env());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "ok: 4 units, 3 sites, 14 columns, 4 accounts\n");
+  EXPECT_EQ(r.out, "ok: 4 units, 3 sites, 14 columns, 6 accounts\n");
 }
 
 TEST_F(DemoRegion, ProbeFindsWhatTheDemoPromises) {
   const json::object root = ProbeJson("all");
   const auto targets = ByTarget(root, "targets");
   const auto findings = ByTarget(root, "findings");
-  ASSERT_EQ(targets.size(), 21u);  // 3 homepages, 14 columns, 4 accounts
+  ASSERT_EQ(targets.size(), 23u);  // 3 homepages, 14 columns, 6 accounts
 
   // The account silent for 9 days breaks 固原's 7-day rule.
   ASSERT_TRUE(findings.contains("gyrs account_freshness"));
@@ -76,6 +76,27 @@ TEST_F(DemoRegion, ProbeFindsWhatTheDemoPromises) {
   EXPECT_FALSE(findings.contains("gyfb account_freshness"));
   EXPECT_FALSE(findings.contains("xjfb account_freshness"));
   EXPECT_FALSE(findings.contains("ldfb account_freshness"));
+
+  // Accounts read through the platform APIs (issue 7). Weibo: posted yesterday, but the post
+  // announces the closure and the profile links no government website.
+  EXPECT_TRUE(targets.at("ldwb").at("readable").as_bool());
+  EXPECT_FALSE(findings.contains("ldwb account_freshness"));
+  ASSERT_TRUE(findings.contains("ldwb account_closed"));
+  EXPECT_NE(std::string(findings.at("ldwb account_closed").at("message").as_string())
+                .find("新浪微博「隆德发布」已于"),
+            std::string::npos);
+  EXPECT_TRUE(findings.contains("ldwb weibo_profile_link"));
+  // WeChat: fresh, but the menu lacks 互动交流 and its 在线办事 entry is dead.
+  EXPECT_TRUE(targets.at("xjzw").at("readable").as_bool());
+  EXPECT_FALSE(findings.contains("xjzw account_freshness"));
+  ASSERT_TRUE(findings.contains("xjzw wechat_menu"));
+  int menu_findings = 0;
+  for (const auto& v : root.at("findings").as_array()) {
+    const auto& o = v.as_object();
+    if (o.at("target").as_string() == "xjzw" && o.at("check").as_string() == "wechat_menu")
+      ++menu_findings;
+  }
+  EXPECT_EQ(menu_findings, 2);  // missing 互动交流, dead 在线办事
 
   // 西吉 (Hanweb tables, served as GBK): homepage two weeks old → veto.
   ASSERT_TRUE(findings.contains("xiji homepage_freshness"));
@@ -119,7 +140,7 @@ TEST_F(DemoRegion, TableIsChineseAndNamesTheProblems) {
   for (const char* expected : {"【政府网站】固原市人民政府（guyuan）", "【政务新媒体】固原人社（gyrs）",
                                "[单项否决] 固原市人力资源和社会保障局：微信公众号「固原人社」已 9 天未更新",
                                "[单项否决] 西吉县人民政府：首页已 16 天未更新", "被防火墙或验证码拦截",
-                               "HTTP 状态码 404", "共检查政府网站 3 个（栏目 14 个）、政务新媒体 4 个"}) {
+                               "HTTP 状态码 404", "共检查政府网站 3 个（栏目 14 个）、政务新媒体 6 个", "底部菜单缺少“互动交流”入口"}) {
     EXPECT_NE(r.out.find(expected), std::string::npos) << expected << "\n" << r.out;
   }
 }

@@ -7,7 +7,8 @@
 // Files are served with a Content-Type chosen by extension. Text files have their templates
 // expanded (date_template.h) on each request, relative to --now (default: the current time). A
 // file whose name contains ".gbk." is stored as UTF-8 and served transcoded to GBK, labelled
-// charset=gbk. The chosen port is written to --port-file once the server listens. Stops on
+// charset=gbk. An extensionless path without a file is served from PATH.json (API routes such
+// as /cgi-bin/token; the query string is ignored). The chosen port is written to --port-file once the server listens. Stops on
 // SIGTERM or SIGINT with exit status 0.
 #include <cctype>
 #include <csignal>
@@ -163,15 +164,22 @@ int main(int argc, char** argv) {
       reply.body = "forbidden";
       return reply;
     }
+    fs::path served = path;
     std::optional<std::string> content = cache.Get(path);
+    // API routes have no extension (/cgi-bin/token, /api/container/getIndex): served from the
+    // file with ".json" appended, as JSON (templates expanded). The query is ignored.
+    if (!content && !path.has_extension()) {
+      served = fs::path(path_text + ".json");
+      content = cache.Get(served);
+    }
     if (!content) {
       reply.status = 404;
       reply.Header("Content-Type", "text/html; charset=utf-8");
       reply.body = "<html><body><h1>404 页面不存在</h1></body></html>";
       return reply;
     }
-    const bool gbk = path.filename().string().find(".gbk.") != std::string::npos;
-    const std::string content_type = ContentType(path, gbk);
+    const bool gbk = served.filename().string().find(".gbk.") != std::string::npos;
+    const std::string content_type = ContentType(served, gbk);
     reply.Header("Content-Type", content_type);
     if (!IsText(content_type)) {
       reply.body = std::move(*content);

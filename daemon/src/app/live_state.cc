@@ -71,6 +71,7 @@ void LiveState::SetConfig(const config::Config& config) {
     }
     metrics_.RemoveTarget(old.series);
     if (old.is_homepage()) metrics_.RemoveSite(old.id);
+    metrics_.RemoveAccount(old.id);
   }
   targets_ = std::move(next);
   std::erase_if(open_, [&](const auto& entry) {
@@ -226,6 +227,13 @@ void LiveState::OnTargetDone(const schedule::TargetOutcome& outcome,
   }
   if (!outcome.readable) {
     spdlog::warn("{}: {} ({})", outcome.target.id, outcome.failure, outcome.failure_detail);
+  }
+  if (outcome.account_stats) {
+    const auto& a = *outcome.account_stats;
+    metrics_.SetAccountStats(outcome.target.id,
+                             a.newest_post ? std::optional(UnixSeconds(*a.newest_post))
+                                           : std::nullopt,
+                             static_cast<double>(a.longest_gap.count()), a.posts_7d, a.posts_30d);
   }
   metrics_.RecordProbe(t->series, LabelsOf(*t), outcome.readable,
                        std::chrono::duration<double>(outcome.elapsed).count(),

@@ -11,6 +11,7 @@
 #include "schedule/articles.h"
 #include "schedule/poller.h"
 #include "store/article_store.h"
+#include "sources/source.h"
 #include "store/sqlite_store.h"
 
 namespace govwatch::app {
@@ -141,7 +142,15 @@ int RunProbe(const Args& args) {
     article_store = std::move(*opened);
     articles.store = article_store.get();
   }
-  auto pass = schedule::RunPass(config, *targets, fetch, **store, now, articles);
+  // Accounts are read through their source adapters (feed, weibo_api, wechat_api).
+  sources::SourceSet sources;
+  const schedule::AccountReadFn read_accounts =
+      [&config, &sources, now](std::vector<const config::Account*> accounts) {
+        return sources::ReadAccounts(config.http, sources, accounts, config.new_media, now);
+      };
+  schedule::SourceHealthBook health;
+  auto pass = schedule::RunPass(config, *targets, fetch, read_accounts, health, **store, now,
+                               articles);
   if (!pass) {
     std::cerr << "govwatch probe: " << pass.error().message << "\n";
     return 1;

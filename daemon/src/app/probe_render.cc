@@ -152,6 +152,12 @@ std::string ChineseFailure(const std::string& failure, int http_status) {
       {"blocked", "被防火墙或验证码拦截"},
       {"protocol", "HTTP 协议错误"},
       {"parse", "内容无法解析"},
+      // Account sources (issue 7).
+      {"captcha", "需要验证码"},
+      {"login_wall", "需要登录或 Cookie 已失效"},
+      {"api_error", "接口返回错误"},
+      {"empty_list", "返回空列表（此前有发布）"},
+      {"secret", "密钥无法读取"},
   };
   if (failure == "http_status") return "HTTP 状态码 " + std::to_string(http_status);
   const auto it = kNames.find(failure);

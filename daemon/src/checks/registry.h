@@ -8,6 +8,9 @@
 #include <array>
 #include <string_view>
 
+#include "checks/account_closed.h"
+#include "checks/account_commercial.h"
+#include "checks/account_duplicate.h"
 #include "checks/account_freshness.h"
 #include "checks/availability.h"
 #include "checks/column_freshness.h"
@@ -17,6 +20,9 @@
 #include "checks/typo.h"
 #include "checks/homepage_freshness.h"
 #include "checks/site_aggregate.h"
+#include "checks/source_error.h"
+#include "checks/wechat_menu.h"
+#include "checks/weibo_profile_link.h"
 #include "core/model.h"
 
 namespace govwatch::checks {
@@ -29,7 +35,7 @@ struct CheckInfo {
   core::Severity severity;          // the most severe class the check can yield
 };
 
-inline constexpr std::array<CheckInfo, 11> kChecks{{
+inline constexpr std::array<CheckInfo, 17> kChecks{{
     {kHomepageFreshness, "首页更新", "首页超过 14 天无新增信息（无日期的信息视为未更新），10 天起预警",
      "No new dated item on the homepage for more than homepage_stale_days (14); warning from "
      "homepage_warn_days (10).",
@@ -75,6 +81,31 @@ inline constexpr std::array<CheckInfo, 11> kChecks{{
      "Citizen ID numbers (valid check digit, plausible birth date), mobile numbers or bank card "
      "numbers (Luhn) in a page; always shown masked.",
      core::Severity::kVeto},
+    {kAccountClosed, "关停未注销", "账号最新发布的信息宣布关停、停更或迁移，但账号仍可访问，未按规定注销",
+     "The newest post (or a pinned post no older) announces closure (new_media.closure_phrases) "
+     "while the account is still reachable.",
+     core::Severity::kDeduction},
+    {kWechatMenu, "微信底部菜单", "微信公众号底部菜单应设置“网上办事”和“互动交流”入口，且链接可正常访问",
+     "The WeChat bottom menu lacks a 网上办事 or 互动交流 entry (configurable synonyms), or a "
+     "view entry's URL does not open.",
+     core::Severity::kDeduction},
+    {kWeiboProfileLink, "微博简介链接", "政务微博简介应链接本级政府网站（.gov.cn），且链接可正常访问",
+     "The Weibo profile has no link to a government website (new_media.government_domains), or "
+     "none of its government links works.",
+     core::Severity::kDeduction},
+    {kAccountDuplicate, "一个单位多个账号",
+     "同一单位原则上在同一平台只开设一个账号（国办发〔2018〕123号）",
+     "A unit has more than one account on the same platform (State Council General Office "
+     "opinion 2018-123).",
+     core::Severity::kInfo},
+    {kAccountCommercial, "商业或违规链接", "政务新媒体发布的信息含有指向商业、赌博等网站的链接",
+     "A post links to a commercial or illegal host (new_media.commercial_domains).",
+     core::Severity::kDeduction},
+    {kSourceError, "采集异常",
+     "账号连续多次无法读取（防火墙、验证码、登录限制、接口错误），结论为“未知”，不计为未更新",
+     "An account could not be read new_media.source_error_after times in a row (WAF, captcha, "
+     "login wall, API error); one finding per platform names every such account.",
+     core::Severity::kWarning},
 }};
 
 // The entry named `name`, or nullptr.

@@ -124,9 +124,26 @@ struct Site {
   SiteCrawl crawl;  // issue 6: link-check crawl overrides
 };
 
+// Where an account is read from (docs/accounts.md). One adapter per type (sources/):
+//   feed        RSS 2.0 / Atom / JSON Feed, e.g. a self-hosted RSSHub route; needs `url`.
+//   weibo_api   the public Weibo mobile container API; needs `uid`.
+//   wechat_api  the WeChat official-account API with the office's credentials; needs `appid`
+//               and `secret` (give it as ${ENV}) or `secret_file`.
 struct AccountSource {
-  std::string type = "feed";  // feed (RSS/Atom/JSON Feed); more adapters arrive with issue 7
+  std::string type = "feed";  // feed | weibo_api | wechat_api
+  // feed: the feed URL. API types: derived by the loader from base_url (the profile page for
+  // weibo_api, the article-list endpoint for wechat_api): the target's URL in the store, its
+  // host for politeness and the evidence URL of findings.
   std::string url;
+  // API types: scheme://host[:port][/prefix] the API paths are appended to, so tests point it
+  // at a fixture server. Defaults: https://m.weibo.cn, https://api.weixin.qq.com.
+  std::string base_url;
+  std::string uid;    // weibo_api: the numeric user id
+  std::string appid;  // wechat_api
+  // wechat_api: the AppSecret, from ${ENV} in the file or the first line of secret_file (an
+  // absolute path, read when the token is fetched). Never logged or shown.
+  std::optional<std::string> secret;
+  std::optional<std::string> secret_file;
 };
 
 // 政务新媒体账号.
@@ -295,6 +312,34 @@ struct ArticleSettings {
   int max_per_host = 5;      // of those, per host in one run
 };
 
+// Rules for new-media accounts beyond freshness (issue 7, docs/accounts.md). Word lists are
+// matched as substrings of menu entry names, post texts or link hosts.
+struct NewMediaSettings {
+  // After this many consecutive unreadable reads of one account, its platform's 采集异常
+  // (source_error) finding names it. One read already makes the freshness check `unknown`.
+  int source_error_after = 3;
+  // WeChat bottom menu: an entry (or sub-entry) whose name contains one of these counts as
+  // 网上办事 / 互动交流.
+  std::vector<std::string> service_menu_synonyms = {"网上办事", "办事服务", "在线办事", "政务服务",
+                                                    "便民服务", "办事大厅", "我要办", "一网通办"};
+  std::vector<std::string> interaction_menu_synonyms = {
+      "互动交流", "留言", "互动", "咨询", "投诉", "建议", "信箱", "问政", "12345", "政民互动"};
+  // The newest post announces the account's closure when its text contains one of these.
+  std::vector<std::string> closure_phrases = {"关停", "停止更新", "停更", "不再更新",
+                                              "停止运营", "迁移至", "注销", "暂停更新"};
+  // Host suffixes of government websites (the Weibo profile must link to one).
+  std::vector<std::string> government_domains = {".gov.cn"};
+  // Host suffixes (or substrings of hosts) that are commercial or illegal destinations for links
+  // in posts: shops, ad networks, gambling. Government and platform hosts never match.
+  std::vector<std::string> commercial_domains = {
+      "taobao.com", "tmall.com", "jd.com", "pinduoduo.com", "yangkeduo.com", "1688.com",
+      "dianping.com", "meituan.com", "vip.com", "suning.com", "bet365", "bwin", "casino",
+      "bocai", "lottery", "xpj", "amjs", "pujing"};
+  // Fetch the links the rules depend on (Weibo profile link, WeChat menu view URLs) to tell
+  // working from dead ones.
+  bool check_links = true;
+};
+
 struct Config {
   std::string source_file;  // as given to the loader
   std::vector<Unit> units;
@@ -312,6 +357,7 @@ struct Config {
   CrawlSettings crawl;
   ContentSettings content;
   ArticleSettings articles;
+  NewMediaSettings new_media;
 
   const Unit* FindUnit(const std::string& id) const;
   const Site* FindSite(const std::string& id) const;

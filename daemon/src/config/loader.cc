@@ -27,9 +27,10 @@ using yaml::YamlDocument;
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 15> kTopKeys = {
-    "units",  "sites",   "accounts", "profiles", "default_profile", "storage", "http",    "web",
-    "schedule", "crawl", "alerts",   "channels", "outbox",          "content", "articles"};
+constexpr std::array<std::string_view, 16> kTopKeys = {
+    "units",    "sites", "accounts", "profiles", "default_profile", "storage",  "http",    "web",
+    "schedule", "crawl", "alerts",   "channels", "outbox",          "content",  "articles",
+    "new_media"};
 // Issue 4: alerts, channels, outbox.
 constexpr std::array<std::string_view, 11> kAlertKeys = {
     "for_observations", "for_duration", "reminder_initial", "reminder_max", "send_resolved",
@@ -69,8 +70,12 @@ constexpr std::array<std::string_view, 11> kColumnKeys = {"id",         "name", 
                                                          "reply_date_xpath", "reply_state_xpath"};
 constexpr std::array<std::string_view, 9> kAccountKeys = {
     "id", "name", "platform", "unit", "source", "profile", "stale_days", "verify_tls", "interval"};
-constexpr std::array<std::string_view, 2> kSourceKeys = {"type", "url"};
-constexpr std::array<std::string_view, 1> kSourceTypes = {"feed"};
+constexpr std::array<std::string_view, 7> kSourceKeys = {
+    "type", "url", "base_url", "uid", "appid", "secret", "secret_file"};
+constexpr std::array<std::string_view, 3> kSourceTypes = {"feed", "weibo_api", "wechat_api"};
+constexpr std::array<std::string_view, 7> kNewMediaKeys = {
+    "source_error_after", "service_menu_synonyms", "interaction_menu_synonyms", "closure_phrases",
+    "government_domains", "commercial_domains",    "check_links"};
 constexpr std::array<std::string_view, 2> kStorageKeys = {"path", "observation_retention"};
 constexpr std::array<std::string_view, 3> kWebKeys = {"listen", "token", "token_file"};
 constexpr std::array<std::string_view, 2> kScheduleKeys = {"canary_url", "jitter"};
@@ -279,6 +284,8 @@ class Decoder {
   void DecodeOutbox(const Fields& top, Config& config);
   // A sequence of strings under `key`; false when absent or not a sequence.
   bool GetTextList(const Fields& f, std::string_view key, std::vector<std::string>& out);
+  // A list of non-empty strings (word lists); replaces `out` when the key is present.
+  void GetNonEmptyTextList(const Fields& f, std::string_view key, std::vector<std::string>& out);
   // "HH:MM" local time of day.
   bool GetTimeOfDay(const Fields& f, std::string_view key, std::optional<std::chrono::minutes>& out);
   bool GetTimeZone(const Fields& f, std::string_view key, core::TimeZone& out);
@@ -290,6 +297,8 @@ class Decoder {
   void DecodeArticles(const Fields& top, Config& config);
   // Policy-interpretation keys of a profile (issue 8).
   void DecodeInterpretation(const Fields& f, Profile& p);
+  void DecodeAccountSource(const Node& n, AccountSource& source);
+  void DecodeNewMedia(const Fields& top, Config& config);
 
   // Reports a reference to an undefined unit or profile.
   void CheckUnitRef(const Fields& f, const std::string& unit_id);
@@ -1024,24 +1033,104 @@ void Decoder::DecodeAccount(const Node& n, Account& account, const Config& confi
     }
   }
   if (GetId(f, "unit", account.unit, true)) CheckUnitRef(f, account.unit);
-  if (const Node* source = ValueOf(f, "source", true)) {
-    Fields s;
-    if (ReadMap(*source, "source", kSourceKeys, s)) {
-      if (GetText(s, "type", account.source.type, false) &&
-          std::find(kSourceTypes.begin(), kSourceTypes.end(), account.source.type) ==
-              kSourceTypes.end()) {
-        Report(*s.Find("type")->value, "'type': invalid source type " +
-                                           Quote(account.source.type) +
-                                           " (allowed: " + JoinKeys(kSourceTypes) + ")");
-      }
-      GetUrl(s, "url", account.source.url, true);
-    }
-  }
+  if (const Node* source = ValueOf(f, "source", true)) DecodeAccountSource(*source, account.source);
   account.profile = config.default_profile;
   if (GetId(f, "profile", account.profile, false)) CheckProfileRef(f, account.profile, config);
   GetOptInt(f, "stale_days", account.stale_days, 1);
   GetBool(f, "verify_tls", account.verify_tls);
   GetOptInterval(f, "interval", account.interval, IntervalKind::kTarget);
+}
+
+// Required keys per type: feed → url; weibo_api → uid; wechat_api → appid and secret or
+// secret_file. Keys of another type are rejected, so a typo'd config does not silently read the
+// wrong thing.
+void Decoder::DecodeAccountSource(const Node& n, AccountSource& source) {
+  Fields s;
+  if (!ReadMap(n, "source", kSourceKeys, s)) return;
+  if (GetText(s, "type", source.type, false) &&
+      std::find(kSourceTypes.begin(), kSourceTypes.end(), source.type) == kSourceTypes.end()) {
+    Report(*s.Find("type")->value, "'type': invalid source type " + Quote(source.type) +
+                                       " (allowed: " + JoinKeys(kSourceTypes) + ")");
+    return;
+  }
+  auto reject = [&](std::initializer_list<std::string_view> keys) {
+    for (std::string_view key : keys) {
+      if (const Entry* e = s.Find(key)) {
+        Report(*e->key_node, Quote(key) + ": not used by source type " + Quote(source.type));
+      }
+    }
+  };
+  auto base = [&](std::string_view fallback) {
+    if (!GetUrl(s, "base_url", source.base_url, false)) source.base_url = std::string(fallback);
+    while (source.base_url.ends_with('/')) source.base_url.pop_back();
+  };
+  if (source.type == "feed") {
+    reject({"base_url", "uid", "appid", "secret", "secret_file"});
+    GetUrl(s, "url", source.url, true);
+    return;
+  }
+  reject({"url"});
+  if (source.type == "weibo_api") {
+    reject({"appid", "secret", "secret_file"});
+    base("https://m.weibo.cn");
+    if (GetText(s, "uid", source.uid, true) &&
+        (source.uid.size() > 20 ||
+         !std::all_of(source.uid.begin(), source.uid.end(),
+                      [](char c) { return c >= '0' && c <= '9'; }))) {
+      Report(*s.Find("uid")->value, "'uid': expected the numeric Weibo user id, got " +
+                                        Quote(source.uid));
+    }
+    source.url = source.base_url + "/u/" + source.uid;
+    return;
+  }
+  // wechat_api
+  reject({"uid"});
+  base("https://api.weixin.qq.com");
+  GetText(s, "appid", source.appid, true);
+  GetOptText(s, "secret", source.secret);
+  GetOptText(s, "secret_file", source.secret_file);
+  if (source.secret && source.secret_file) {
+    Report(*s.Find("secret_file")->value,
+           "'secret_file': give either 'secret' or 'secret_file', not both");
+  } else if (!source.secret && !source.secret_file && s.Find("secret") == nullptr &&
+             s.Find("secret_file") == nullptr) {
+    Report(*s.map, "missing required key 'secret' or 'secret_file' in source (type wechat_api)");
+  } else if (source.secret_file && !source.secret_file->starts_with('/')) {
+    Report(*s.Find("secret_file")->value,
+           "'secret_file': must be an absolute path, got " + Quote(*source.secret_file));
+  }
+  source.url = source.base_url + "/cgi-bin/freepublish/batchget";
+}
+
+void Decoder::GetNonEmptyTextList(const Fields& f, std::string_view key,
+                                  std::vector<std::string>& out) {
+  if (ValueOf(f, key, false) == nullptr) return;
+  std::vector<std::string> values;
+  ForEachItem(f, key, [&](const Node& item) {
+    std::string value;
+    if (!ExpandScalar(item, key, value)) return;
+    if (value.empty()) {
+      Report(item, Quote(key) + ": entries must not be empty");
+      return;
+    }
+    values.push_back(std::move(value));
+  });
+  out = std::move(values);
+}
+
+void Decoder::DecodeNewMedia(const Fields& top, Config& config) {
+  const Node* v = ValueOf(top, "new_media", false);
+  if (v == nullptr) return;
+  Fields f;
+  if (!ReadMap(*v, "new_media", kNewMediaKeys, f)) return;
+  NewMediaSettings& m = config.new_media;
+  GetInt(f, "source_error_after", m.source_error_after, 1);
+  GetNonEmptyTextList(f, "service_menu_synonyms", m.service_menu_synonyms);
+  GetNonEmptyTextList(f, "interaction_menu_synonyms", m.interaction_menu_synonyms);
+  GetNonEmptyTextList(f, "closure_phrases", m.closure_phrases);
+  GetNonEmptyTextList(f, "government_domains", m.government_domains);
+  GetNonEmptyTextList(f, "commercial_domains", m.commercial_domains);
+  GetBool(f, "check_links", m.check_links);
 }
 
 // ---- storage, http, web, schedule ---------------------------------------------------------------
@@ -1328,6 +1417,7 @@ void Decoder::Decode(Config& config) {
   DecodeOutbox(top, config);
   DecodeContent(top, config);
   DecodeArticles(top, config);
+  DecodeNewMedia(top, config);
 }
 
 // ---- channels, alerts, outbox (issue 4) --------------------------------------------------------

@@ -413,8 +413,15 @@ class BeastHttpClient final : public HttpClient {
       }
 
       HopResult result;
-      http::request<http::empty_body> req{request.head ? http::verb::head : http::verb::get,
-                                          target.path, 11};
+      const http::verb verb = request.head        ? http::verb::head
+                              : request.post_body ? http::verb::post
+                                                  : http::verb::get;
+      http::request<http::string_body> req{verb, target.path, 11};
+      if (request.post_body) {
+        req.set(http::field::content_type, request.post_content_type);
+        req.body() = *request.post_body;
+        req.prepare_payload();
+      }
       // A plain-HTTP proxy takes the absolute URL (RFC 9112 §3.2.2).
       if (proxy_ && !target.https) req.target(target.url);
       req.set(http::field::host, target.host_header);
@@ -452,7 +459,7 @@ class BeastHttpClient final : public HttpClient {
 
   template <class Stream>
   asio::awaitable<Outcome> Exchange(Stream& stream, Connection& conn,
-                                    http::request<http::empty_body>& req,
+                                    http::request<http::string_body>& req,
                                     http::response_parser<http::string_body>& parser,
                                     FetchState& state, Response& response, bool& got_nothing) {
     conn.Tcp().expires_after(state.Remaining());

@@ -55,6 +55,11 @@ struct Request {
   // HEAD instead of GET (link checks): redirects are followed the same way; the Response has
   // the status and headers of the final hop and an empty body.
   bool head = false;
+  // When set, the request is a POST with this body (Content-Type post_content_type) instead of
+  // a GET: for read-only JSON APIs that take their arguments in the body (WeChat
+  // freepublish/batchget). Redirects are followed with the same method and body.
+  std::optional<std::string> post_body;
+  std::string post_content_type = "application/json";
 };
 
 struct Response {

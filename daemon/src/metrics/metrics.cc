@@ -106,7 +106,19 @@ Metrics::Metrics(std::string_view version)
                                         "Unix time of the last successful configuration load.")
                                .Add({})),
       targets_(&GaugeFamily(*registry_, gauge_families_, "govwatch_targets",
-                            "Configured targets by kind.")) {
+                            "Configured targets by kind.")),
+      account_newest_(&GaugeFamily(*registry_, gauge_families_,
+                                   "govwatch_account_newest_post_timestamp_seconds",
+                                   "Unix time of the account's newest non-pinned post.")),
+      account_gap_(&GaugeFamily(*registry_, gauge_families_,
+                                "govwatch_account_longest_gap_seconds",
+                                "Longest silence between posts (or since the newest) in the "
+                                "last 90 days.")),
+      account_posts_7d_(&GaugeFamily(*registry_, gauge_families_, "govwatch_account_posts_7d",
+                                     "Posts in the last 7 days among those the source lists.")),
+      account_posts_30d_(&GaugeFamily(*registry_, gauge_families_, "govwatch_account_posts_30d",
+                                      "Posts in the last 30 days among those the source "
+                                      "lists.")) {
   GaugeFamily(*registry_, gauge_families_, "govwatch_build_info",
               "Build information; the value is always 1.")
       .Add({{"version", std::string(version)}})
@@ -294,6 +306,42 @@ void Metrics::RemoveSite(std::string_view site) {
   if (it == availability_series_.end()) return;
   availability_->Remove(it->second);
   availability_series_.erase(it);
+}
+
+void Metrics::SetAccountStats(std::string_view target, std::optional<double> newest_post_unix,
+                              double longest_gap_seconds, int posts_7d, int posts_30d) {
+  std::lock_guard lock(mutex_);
+  auto it = account_series_.find(target);
+  if (it == account_series_.end()) {
+    const std::map<std::string, std::string> labels = {{"target", std::string(target)}};
+    AccountSeries series;
+    series.gap = &account_gap_->Add(labels);
+    series.posts_7d = &account_posts_7d_->Add(labels);
+    series.posts_30d = &account_posts_30d_->Add(labels);
+    it = account_series_.emplace(std::string(target), series).first;
+  }
+  AccountSeries& series = it->second;
+  if (newest_post_unix) {
+    if (series.newest == nullptr) series.newest = &account_newest_->Add({{"target", it->first}});
+    series.newest->Set(*newest_post_unix);
+  } else if (series.newest != nullptr) {
+    account_newest_->Remove(series.newest);
+    series.newest = nullptr;
+  }
+  series.gap->Set(longest_gap_seconds);
+  series.posts_7d->Set(posts_7d);
+  series.posts_30d->Set(posts_30d);
+}
+
+void Metrics::RemoveAccount(std::string_view target) {
+  std::lock_guard lock(mutex_);
+  auto it = account_series_.find(target);
+  if (it == account_series_.end()) return;
+  if (it->second.newest != nullptr) account_newest_->Remove(it->second.newest);
+  account_gap_->Remove(it->second.gap);
+  account_posts_7d_->Remove(it->second.posts_7d);
+  account_posts_30d_->Remove(it->second.posts_30d);
+  account_series_.erase(it);
 }
 
 void Metrics::RecordReload(bool ok, double unix_time) {

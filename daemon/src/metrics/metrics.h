@@ -17,6 +17,10 @@
 //   govwatch_probe_success{target}      gauge 0/1: the last probe fetched and parsed
 //   govwatch_probe_duration_seconds{kind}      histogram: wall time of probes, by target kind
 //   govwatch_open_findings{site,check,severity} gauge: open findings; site is a site or account id
+//   govwatch_account_newest_post_timestamp_seconds{target}  gauge: newest non-pinned post
+//   govwatch_account_longest_gap_seconds{target}  gauge: longest silence in the last 90 days
+//   govwatch_account_posts_7d{target}, govwatch_account_posts_30d{target}  gauge: posts in the
+//       last 7 / 30 days (of those the source lists)
 //   govwatch_availability_ratio{site}          gauge: successful / all probes over the window
 //   govwatch_link_availability_ratio{site}     gauge: working / checked distinct links of the
 //       site's latest link-check crawl (issue 6)
@@ -136,6 +140,11 @@ class Metrics {
   void RemoveSite(std::string_view site);
   // ratio in [0, 1] from the site's latest link-check crawl; RemoveSite drops it too.
   void SetLinkAvailability(std::string_view site, double ratio);
+  // The account statistics of one account target (issue 7); newest_post_unix nullopt removes
+  // that series. RemoveAccount drops all four when the account leaves the configuration.
+  void SetAccountStats(std::string_view target, std::optional<double> newest_post_unix,
+                       double longest_gap_seconds, int posts_7d, int posts_30d);
+  void RemoveAccount(std::string_view target);
   // A configuration (re)load finished at `unix_time`: sets the success flag, and the success
   // timestamp only when `ok`.
   void RecordReload(bool ok, double unix_time);
@@ -169,6 +178,10 @@ class Metrics {
   prometheus::Gauge* reload_successful_;
   prometheus::Gauge* reload_success_time_;
   prometheus::Family<prometheus::Gauge>* targets_;
+  prometheus::Family<prometheus::Gauge>* account_newest_;
+  prometheus::Family<prometheus::Gauge>* account_gap_;
+  prometheus::Family<prometheus::Gauge>* account_posts_7d_;
+  prometheus::Family<prometheus::Gauge>* account_posts_30d_;
 
   mutable std::mutex mutex_;  // guards the maps below and callers' TargetSeries
   std::map<std::string, prometheus::Histogram*, std::less<>> duration_series_;  // by kind
@@ -184,6 +197,13 @@ class Metrics {
   prometheus::Gauge* outbox_dead_letters_ = nullptr;
   // Alerts; set in the constructor body.
   prometheus::Family<prometheus::Gauge>* alerts_firing_ = nullptr;
+  struct AccountSeries {
+    prometheus::Gauge* newest = nullptr;  // null while no post date is known
+    prometheus::Gauge* gap = nullptr;
+    prometheus::Gauge* posts_7d = nullptr;
+    prometheus::Gauge* posts_30d = nullptr;
+  };
+  std::map<std::string, AccountSeries, std::less<>> account_series_;
 };
 
 }  // namespace govwatch::metrics

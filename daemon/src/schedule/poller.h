@@ -8,18 +8,23 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "checks/account_observation.h"
+#include "checks/account_stats.h"
 #include "checks/availability.h"
 #include "checks/check_result.h"
 #include "checks/site_aggregate.h"
+#include "checks/source_error.h"
 #include "config/config.h"
 #include "core/model.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "fetch/http_client.h"
+#include "sources/source.h"
 #include "store/store.h"
 
 namespace govwatch::schedule {
@@ -55,6 +60,11 @@ struct TargetOutcome {
   std::vector<core::Item> items;                // read in this pass
   std::optional<core::DatedTime> last_update;   // from the store: over all history
   std::int64_t items_ever_seen = 0;
+  // Account targets (issue 7): what the account rules read (posts with texts and links, the
+  // Weibo profile, the WeChat menu, link probes), and the statistics for metrics (filled by the
+  // store step, from this read and the stored last update).
+  std::optional<checks::AccountObservation> account;
+  std::optional<checks::AccountStats> account_stats;
 };
 
 struct PassResult {
@@ -64,6 +74,9 @@ struct PassResult {
 };
 
 using FetchFn = std::function<std::vector<fetch::Response>(std::vector<fetch::Request>)>;
+// Reads accounts through their sources (production: sources::ReadAccounts); results in order.
+using AccountReadFn =
+    std::function<std::vector<sources::AccountRead>(std::vector<const config::Account*>)>;
 
 struct ArticleOptions;  // schedule/articles.h
 
@@ -76,6 +89,56 @@ core::Result<PassResult> RunPass(const config::Config& config, const std::vector
 core::Result<PassResult> RunPass(const config::Config& config, const std::vector<Target>& targets,
                                  const FetchFn& fetch, store::Store& store, core::Timestamp now,
                                  const ArticleOptions& articles);
+
+// Consecutive unreadable reads per account, for the source_error check. The scheduler keeps one
+// for its lifetime; a probe pass starts one from the store (Seed). Not thread-safe.
+class SourceHealthBook {
+ public:
+  // A read of `account` ended: readable resets its count, a failure adds one.
+  void Record(const config::Account& account, bool readable, const std::string& reason,
+              core::Timestamp now);
+  // A lower bound from history (1 when the latest stored observation failed), so a pass sees
+  // failures that began earlier; ignored once the account has a record.
+  void Seed(const config::Account& account, int failures, const std::string& reason);
+  // The health of every account of `config` on `platform` that has a record.
+  std::vector<checks::SourceHealth> For(const config::Config& config,
+                                        core::Platform platform) const;
+
+ private:
+  struct Entry {
+    int failures = 0;
+    std::string reason;
+    std::optional<core::Timestamp> since;
+  };
+  std::map<std::string, Entry> entries_;
+};
+
+// Like RunPass, with every account target read through `read_accounts` (the source adapters)
+// instead of `fetch`, the account rules run on each account observation, and the source_error
+// check per platform of the accounts in `targets`, counted in `health`.
+core::Result<PassResult> RunPass(const config::Config& config, const std::vector<Target>& targets,
+                                 const FetchFn& fetch, const AccountReadFn& read_accounts,
+                                 SourceHealthBook& health, store::Store& store,
+                                 core::Timestamp now);
+// The same, then the article stage (schedule/articles.h) for each readable column target.
+core::Result<PassResult> RunPass(const config::Config& config, const std::vector<Target>& targets,
+                                 const FetchFn& fetch, const AccountReadFn& read_accounts,
+                                 SourceHealthBook& health, store::Store& store, core::Timestamp now,
+                                 const ArticleOptions& articles);
+
+// Pure: an account target's outcome from its source's read. `items_seen_before` is the store's
+// item count before this read: a readable read with no post where posts existed before is
+// unreadable ("empty_list") — a list that empties is a broken source, not a silent account.
+TargetOutcome ReadAccount(const Target& target, sources::AccountRead read, core::Timestamp now,
+                          std::int64_t items_seen_before);
+
+// The store step for an account outcome from ReadAccount (used by RunPass and the scheduler):
+// applies the empty-list rule against the store, then records like RememberOutcome and fills
+// o.account_stats. Error only when the store fails.
+core::Status RememberAccountOutcome(store::Store& store, TargetOutcome& o, std::int64_t bytes,
+                                    const std::string& final_url, core::Timestamp now,
+                                    bool network_down = false);
+
 
 // The pure step between fetch and store: turns a response into items, or a failure. A page
 // that was fetched but is a feed that does not parse, or a list page with an invalid configured
@@ -107,5 +170,18 @@ TargetCheck CheckOutcome(const config::Config& config, const TargetOutcome& o,
 // Pure: the site aggregate over one outcome per column of `site`, as a TargetCheck on the site.
 TargetCheck CheckSite(const config::Config& config, const config::Site& site,
                       const std::vector<checks::ColumnOutcome>& columns);
+
+// Pure: the account rules beyond freshness for one account outcome — account_closed,
+// account_duplicate, account_commercial, and wechat_menu / weibo_profile_link when the source
+// read a menu / profile. One TargetCheck per rule (scope = that rule).
+std::vector<TargetCheck> CheckAccountRules(const config::Config& config, const TargetOutcome& o);
+
+// Pure: the source_error check of `platform` as a TargetCheck on its pseudo target.
+TargetCheck CheckSourceHealth(const config::Config& config, const SourceHealthBook& health,
+                              core::Platform platform);
+
+// The store step for CheckSourceHealth: upserts the pseudo target, replaces its findings.
+core::Status RememberSourceHealth(store::Store& store, const TargetCheck& check,
+                                  core::Platform platform, core::Timestamp now);
 
 }  // namespace govwatch::schedule

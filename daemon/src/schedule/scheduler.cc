@@ -368,6 +368,10 @@ asio::awaitable<void> Scheduler::RunTarget(std::string id, std::uint64_t generat
   if (stopping_ || it == entries_.end()) co_return;
   // Copies: a Reload may replace the entry while this run is suspended; the config snapshot
   // keeps the target's pointers valid.
+  if (it->second.account != nullptr) {
+    co_await RunAccount(std::move(id), generation, planned);
+    co_return;
+  }
   const std::shared_ptr<const config::Config> config = config_;
   const Target target = TargetOf(it->first, it->second);
   auto finish = [this, &id, generation](std::optional<core::Timestamp> ran_at) {
@@ -495,6 +499,80 @@ asio::awaitable<void> Scheduler::RunArticles(std::shared_ptr<const config::Confi
     return RememberArticles(*config, options, store, target, items, responses, now);
   });
   if (!status) listener_.OnError(target.id, status.error());
+}
+
+asio::awaitable<void> Scheduler::RunAccount(std::string id, std::uint64_t generation,
+                                            core::Timestamp planned) {
+  auto it = entries_.find(id);
+  if (stopping_ || it == entries_.end()) co_return;
+  const std::shared_ptr<const config::Config> config = config_;
+  const Target target = TargetOf(it->first, it->second);
+  auto finish = [this, &id, generation](std::optional<core::Timestamp> ran_at) {
+    auto e = entries_.find(id);
+    if (e == entries_.end() || e->second.generation != generation) return;
+    e->second.running = false;
+    if (ran_at) e->second.last_run = ran_at;
+  };
+  const auto started = clock_.Now();
+  listener_.OnLag(std::chrono::duration_cast<std::chrono::milliseconds>(started - planned));
+  const core::Timestamp now = std::chrono::floor<std::chrono::seconds>(started);
+  sources::AccountSource& source = sources_.For(*target.account, config->new_media);
+  auto raced = co_await (source.Read(client_, now) || stop_signal_.async_wait(kUseTuple));
+  if (raced.index() != 0) {
+    listener_.OnFetch("cancelled");
+    finish(std::nullopt);
+    co_return;
+  }
+  sources::AccountRead read = std::get<0>(std::move(raced));
+  const std::int64_t bytes = read.bytes;
+  const std::string final_url = read.final_url;
+  const bool network_failure = !read.readable && (read.failure.reason == "dns" ||
+                                                  read.failure.reason == "connect" ||
+                                                  read.failure.reason == "timeout");
+  TargetOutcome outcome = ReadAccount(target, std::move(read), now, 0);
+  const bool turned_down = network_.RecordFetch(now, network_failure);
+  const bool network_down = network_.Down(now);
+  if (turned_down) Spawn(MarkDown(NetworkWatch::MinuteOf(now)), "network");
+
+  store::Store& store = store_;
+  Processed processed = co_await OnStoreThread([&]() {
+    Processed p;
+    p.outcome = std::move(outcome);
+    if (auto s = RememberAccountOutcome(store, p.outcome, bytes, final_url, now, network_down);
+        !s) {
+      p.error = s.error();
+      return p;
+    }
+    p.checks.push_back(CheckOutcome(*config, p.outcome, now));
+    for (auto& rule : CheckAccountRules(*config, p.outcome)) p.checks.push_back(std::move(rule));
+    for (const TargetCheck& check : p.checks) {
+      if (check.result.status == core::CheckStatus::kUnknown) continue;
+      if (auto s = store.ReplaceOpenFindings(check.target_id, check.scope, check.result.findings,
+                                             now);
+          !s) {
+        p.error = s.error();
+        return p;
+      }
+    }
+    return p;
+  });
+  listener_.OnFetch(processed.outcome.readable ? std::string_view(store::Observation::kOk)
+                                               : std::string_view(processed.outcome.failure));
+  finish(now);
+  if (processed.error) {
+    listener_.OnError(id, *processed.error);
+    co_return;
+  }
+  listener_.OnTargetDone(processed.outcome, processed.checks);
+
+  // The platform's 采集异常 finding names every account of the platform failing long enough.
+  source_health_.Record(*target.account, processed.outcome.readable, processed.outcome.failure,
+                        now);
+  const core::Platform platform = target.account->platform;
+  const TargetCheck health = CheckSourceHealth(*config, source_health_, platform);
+  auto stored = co_await OnStoreThread(
+      [&]() { return RememberSourceHealth(store, health, platform, now); });
+  if (!stored) listener_.OnError(health.target_id, stored.error());
 }
 
 asio::awaitable<void> Scheduler::UpdateSite(std::shared_ptr<const config::Config> config,

@@ -54,6 +54,7 @@
 #include "schedule/network_watch.h"
 #include "schedule/poller.h"
 #include "schedule/timetable.h"
+#include "sources/source.h"
 #include "store/store.h"
 
 namespace govwatch::schedule {
@@ -167,6 +168,10 @@ class Scheduler {
   boost::asio::awaitable<void> RunArticles(std::shared_ptr<const config::Config> config,
                                            Target target, TargetOutcome outcome,
                                            core::Timestamp now);
+  // Account targets (issue 7): read through the account's source adapter, then the store step,
+  // freshness and the account rules, then the platform's source_error check.
+  boost::asio::awaitable<void> RunAccount(std::string id, std::uint64_t generation,
+                                          core::Timestamp planned);
   boost::asio::awaitable<void> UpdateSite(std::shared_ptr<const config::Config> config,
                                           std::string site_id);
   boost::asio::awaitable<void> CanaryLoop();
@@ -190,6 +195,8 @@ class Scheduler {
   // Last column verdict per site id → column id, for the site aggregate.
   std::map<std::string, std::map<std::string, checks::ColumnVerdict>> column_verdicts_;
   NetworkWatch network_;
+  sources::SourceSet sources_;   // per account, kept across runs (WeChat token cache)
+  SourceHealthBook source_health_;
   std::uint64_t next_generation_ = 1;
   bool started_ = false;
   bool stopping_ = false;

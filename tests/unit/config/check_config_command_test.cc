@@ -33,7 +33,7 @@ TEST(CheckConfigCommand, ValidFilePrintsCountsAndExitsZero) {
   const std::string path = std::string(GOVWATCH_SOURCE_DIR) + "/config/example.yaml";
   const Outcome o = RunCommand({path});
   EXPECT_EQ(o.status, 0);
-  EXPECT_EQ(o.out, "ok: 4 units, 3 sites, 14 columns, 5 accounts\n");
+  EXPECT_EQ(o.out, "ok: 4 units, 3 sites, 14 columns, 7 accounts\n");
   EXPECT_EQ(o.err, "");
 }
 

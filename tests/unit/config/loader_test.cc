@@ -138,7 +138,7 @@ TEST(ShippedConfigs, ExampleHasTheDocumentedShape) {
   EXPECT_EQ(c.units.size(), 4u);
   EXPECT_EQ(c.sites.size(), 3u);
   EXPECT_EQ(c.ColumnCount(), 14u);
-  EXPECT_EQ(c.accounts.size(), 5u);
+  EXPECT_EQ(c.accounts.size(), 7u);
   EXPECT_EQ(c.default_profile, "guyuan");
   EXPECT_EQ(c.ProfileFor("guyuan").account_stale_days, 7);
   // guyuan-portal inherits guyuan's account rule and tightens news.
