@@ -22,12 +22,6 @@ namespace {
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // The shipped rules with every `for:` set to 0s, so that the test does not wait 10 minutes.
 std::string FastRules() {
@@ -80,18 +74,8 @@ TEST(Alertmanager, SilentAccountReachesTheInspectionOfficeByEmail) {
       << "     source: {type: feed, url: '" << base << "/feeds/wechat-gyrs.xml'}}\n";
   BackgroundProcess daemon({Binary("daemon/govwatch"), "run", "-c", dir.path() + "/govwatch.yaml"},
                            {});
-  int port = 0;
-  const std::regex listening(R"(http://127\.0\.0\.1:(\d+)/metrics)");
-  ASSERT_TRUE(WaitFor(
-      [&] {
-        std::smatch m;
-        const std::string err = daemon.Stderr();
-        if (!std::regex_search(err, m, listening)) return false;
-        port = std::stoi(m[1]);
-        return true;
-      },
-      10s))
-      << daemon.Stderr();
+  const int port = ListenPort(daemon);
+  ASSERT_NE(port, 0) << daemon.Stderr();
 
   const int smtp_port = FreePort();
   const std::string maildir = dir.path() + "/maildir";

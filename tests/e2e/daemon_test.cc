@@ -87,17 +87,8 @@ class Daemon : public ::testing::Test {
     daemon_ = std::make_unique<BackgroundProcess>(
         std::vector<std::string>{Binary("daemon/govwatch"), "run", "-c", config_},
         std::vector<std::string>{"NOTIFY_SOCKET=" + dir_.path() + "/notify"});
-    const std::regex listening(R"(http://127\.0\.0\.1:(\d+)/metrics)");
-    ASSERT_TRUE(WaitFor(
-        [&] {
-          std::smatch m;
-          const std::string err = daemon_->Stderr();
-          if (!std::regex_search(err, m, listening)) return false;
-          port_ = std::stoi(m[1]);
-          return true;
-        },
-        10s))
-        << daemon_->Stderr();
+    port_ = ListenPort(*daemon_);
+    ASSERT_NE(port_, 0) << daemon_->Stderr();
   }
 
   std::string Metrics() { return Http(port_, "GET", "/metrics").body; }

@@ -59,18 +59,8 @@ TEST(GrafanaDashboard, QueriesNameOnlyExportedMetrics) {
       {Binary("daemon/govwatch"), "run", "-c", Source("config/demo.yaml")},
       {"GOVWATCH_DEMO_PORT=" + std::to_string(fixture.port()),
        "GOVWATCH_DEMO_DB=" + dir.path() + "/govwatch.db", "GOVWATCH_DEMO_LISTEN=127.0.0.1:0"});
-  int port = 0;
-  const std::regex listening(R"(http://127\.0\.0\.1:(\d+)/metrics)");
-  ASSERT_TRUE(WaitFor(
-      [&] {
-        std::smatch m;
-        const std::string err = daemon.Stderr();
-        if (!std::regex_search(err, m, listening)) return false;
-        port = std::stoi(m[1]);
-        return true;
-      },
-      10s))
-      << daemon.Stderr();
+  const int port = ListenPort(daemon);
+  ASSERT_NE(port, 0) << daemon.Stderr();
   // Wait until the first pass has produced the per-target and per-site families.
   std::string exposition;
   ASSERT_TRUE(WaitFor(

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -22,14 +23,14 @@
 extern char** environ;
 
 namespace govwatch::e2e {
-namespace {
-
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
+
+namespace {
 
 pid_t Spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env,
             const std::string& out_path, const std::string& err_path) {
@@ -175,6 +176,21 @@ FixtureServerProcess::~FixtureServerProcess() {
     int status = 0;
     waitpid(pid_, &status, 0);
   }
+}
+
+int ListenPort(const BackgroundProcess& daemon, std::chrono::milliseconds timeout) {
+  static const std::regex listening(R"(http://127\.0\.0\.1:(\d+)/metrics)");
+  int port = 0;
+  WaitFor(
+      [&] {
+        std::smatch m;
+        const std::string err = daemon.Stderr();
+        if (!std::regex_search(err, m, listening)) return false;
+        port = std::stoi(m[1]);
+        return true;
+      },
+      timeout);
+  return port;
 }
 
 int FreePort() {

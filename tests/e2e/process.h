@@ -62,6 +62,14 @@ struct HttpResult {
 HttpResult Http(int port, const std::string& method, const std::string& path,
                 const std::string& authorization = "");
 
+// The whole file ("" when it cannot be read).
+std::string ReadFile(const std::string& path);
+
+// The port of a `govwatch run` process, read from its "listening on http://127.0.0.1:PORT/metrics"
+// log line; 0 when it does not say so within `timeout` (it failed to start).
+int ListenPort(const BackgroundProcess& daemon,
+               std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
 // A loopback TCP port that was free a moment ago, for programs that need one on their command
 // line (Prometheus, Alertmanager, the SMTP sink).
 int FreePort();

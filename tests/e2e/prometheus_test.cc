@@ -31,18 +31,8 @@ TEST(Prometheus, ScrapesTheDaemonAndAnswersQueries) {
       << "/gy/zwyw/index.html'}]\n";
   BackgroundProcess daemon({Binary("daemon/govwatch"), "run", "-c", dir.path() + "/govwatch.yaml"},
                            {});
-  int port = 0;
-  const std::regex listening(R"(http://127\.0\.0\.1:(\d+)/metrics)");
-  ASSERT_TRUE(WaitFor(
-      [&] {
-        std::smatch m;
-        const std::string err = daemon.Stderr();
-        if (!std::regex_search(err, m, listening)) return false;
-        port = std::stoi(m[1]);
-        return true;
-      },
-      10s))
-      << daemon.Stderr();
+  const int port = ListenPort(daemon);
+  ASSERT_NE(port, 0) << daemon.Stderr();
 
   const int prom_port = FreePort();
   std::ofstream(dir.path() + "/prometheus.yml")
