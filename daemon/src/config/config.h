@@ -302,6 +302,13 @@ struct CrawlSettings {
       "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)";
   int cloaking_sample_pages = 4;
   int concurrency = 16;  // fetches in flight per crawl (the fetcher's per-host limits still apply)
+  // Known illegal domains (gambling, porn, …): a link whose host is one of them or under one is
+  // high risk (a hidden link to it is a veto). Entries normalised by NormalizeDomain; matched by
+  // whole labels, never as substrings. `illegal_domains_file` (absolute path, one domain a line,
+  // '#' comments) is read at the start of every crawl, so a list kept up to date by another
+  // process applies without a reload.
+  std::vector<std::string> illegal_domains;
+  std::optional<std::string> illegal_domains_file;
 };
 
 // Article pages of new column items (issue 8): read for 来源/文号/text, the input of the

@@ -119,6 +119,14 @@ asio::awaitable<void> CrawlService::SiteLoop(std::shared_ptr<const config::Confi
       co_await Sleep(day_end - Now() + 1s);  // budget spent today
       continue;
     }
+    // Read for each crawl, so an updated list applies without a reload. A broken file must not
+    // stop the broken-link checks: the crawl runs with the inline list, and says so.
+    if (auto domains = IllegalDomains(config->crawl); domains) {
+      options.illegal_domains = std::move(*domains);
+    } else {
+      spdlog::error("crawl {}: {}; using crawl.illegal_domains only", site_id,
+                    domains.error().message);
+    }
     ++running_;
     spdlog::info("crawl {}: starting (budget {} requests)", site_id, options.max_requests);
     CrawlReport report = co_await Crawl(client_, std::move(options), reader_.get());
