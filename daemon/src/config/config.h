@@ -294,6 +294,9 @@ struct CrawlSettings {
   int max_depth = 5;     // link hops from the homepage; deeper links are checked, not parsed
   int max_pages_per_site_per_day = 2000;  // same-site requests (pages and resources) per UTC day
   std::chrono::seconds interval{24 * 3600};  // one crawl per site per interval
+  // A site's first crawl (none recorded yet) starts after a deterministic per-site offset in
+  // [0, start_spread), so that a province's sites do not all start at once; 0s starts at once.
+  std::chrono::seconds start_spread{600};
   std::chrono::seconds external_check_ttl{7 * 24 * 3600};  // re-check an external URL after this
   bool respect_robots_txt = true;
   // Cloaking: the homepage and `cloaking_sample_pages` other pages are fetched again with this

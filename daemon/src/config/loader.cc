@@ -79,11 +79,11 @@ constexpr std::array<std::string_view, 7> kNewMediaKeys = {
 constexpr std::array<std::string_view, 2> kStorageKeys = {"path", "observation_retention"};
 constexpr std::array<std::string_view, 3> kWebKeys = {"listen", "token", "token_file"};
 constexpr std::array<std::string_view, 2> kScheduleKeys = {"canary_url", "jitter"};
-constexpr std::array<std::string_view, 11> kCrawlKeys = {
+constexpr std::array<std::string_view, 12> kCrawlKeys = {
     "enabled",           "max_depth",          "max_pages_per_site_per_day",
     "interval",          "external_check_ttl", "respect_robots_txt",
     "spider_user_agent", "cloaking_sample_pages", "concurrency",
-    "illegal_domains",   "illegal_domains_file"};
+    "illegal_domains",   "illegal_domains_file", "start_spread"};
 constexpr std::array<std::string_view, 4> kSiteCrawlKeys = {"enabled", "max_depth",
                                                             "max_pages_per_day", "alias_hosts"};
 constexpr std::array<std::string_view, 2> kContentKeys = {"lexicon_dir", "enabled"};
@@ -1277,6 +1277,7 @@ void Decoder::DecodeCrawl(const Fields& top, Config& config) {
     }
   }
   GetSeconds(f, "external_check_ttl", c.external_check_ttl, text);
+  GetSeconds(f, "start_spread", c.start_spread, text);
   GetBool(f, "respect_robots_txt", c.respect_robots_txt);
   if (f.Find("spider_user_agent") != nullptr)
     GetText(f, "spider_user_agent", c.spider_user_agent, true);

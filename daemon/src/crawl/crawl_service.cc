@@ -99,7 +99,8 @@ asio::awaitable<void> CrawlService::SiteLoop(std::shared_ptr<const config::Confi
   if (site == nullptr) co_return;
   const auto interval = config->crawl.interval;
   // Deterministic offset, so that a province's sites do not all start crawling at once.
-  const std::chrono::seconds offset{UrlFingerprint(site_id) % 600};
+  const auto spread = static_cast<std::uint64_t>(config->crawl.start_spread.count());
+  const std::chrono::seconds offset{spread > 0 ? UrlFingerprint(site_id) % spread : 0};
   while (!stopped_ && generation == generation_) {
     core::Timestamp due = Now() + offset;
     if (auto latest = reader_->LatestRun(site_id); latest && *latest) {
