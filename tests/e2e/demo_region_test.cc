@@ -60,14 +60,14 @@ FixtureServerProcess* DemoRegion::server_ = nullptr;
 TEST_F(DemoRegion, ConfigIsValid) {
   const CommandResult r = RunCommand({Binary("daemon/govwatch"), "check-config", Source("config/demo.yaml")}, Env());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "ok: 4 units, 3 sites, 14 columns, 6 accounts\n");
+  EXPECT_EQ(r.out, "ok: 4 units, 3 sites, 15 columns, 6 accounts\n");
 }
 
 TEST_F(DemoRegion, ProbeFindsWhatTheDemoPromises) {
   const json::object root = ProbeJson("all");
   const auto targets = ByTarget(root, "targets");
   const auto findings = ByTarget(root, "findings");
-  ASSERT_EQ(targets.size(), 23u);  // 3 homepages, 14 columns, 6 accounts
+  ASSERT_EQ(targets.size(), 24u);  // 3 homepages, 15 columns, 6 accounts
 
   // The account silent for 9 days breaks 固原's 7-day rule.
   ASSERT_TRUE(findings.contains("gyrs account_freshness"));
@@ -132,6 +132,28 @@ TEST_F(DemoRegion, ProbeFindsWhatTheDemoPromises) {
   EXPECT_FALSE(findings.contains("longde/zcjd blank_column"));
   EXPECT_FALSE(findings.contains("longde/zcjd column_freshness"));
   EXPECT_GE(root.at("summary").at("unknown_checks").as_int64(), 2);
+
+  // 固原's 市长信箱 (interaction): of five messages, only the one unanswered for 120 days within
+  // the year is 互动回应差 — not the one 12 days old, the replied ones, nor the one 400 days old.
+  EXPECT_EQ(targets.at("guyuan/hdjl").at("items").as_int64(), 5);
+  int interaction = 0;
+  for (const auto& v : root.at("findings").as_array()) {
+    const auto& o = v.as_object();
+    if (o.at("check").as_string() != "interaction_response") continue;
+    ++interaction;
+    EXPECT_EQ(o.at("target").as_string(), "guyuan/hdjl");
+    EXPECT_EQ(o.at("severity").as_string(), "veto");
+    EXPECT_NE(std::string(o.at("message").as_string())
+                  .find("“市长信箱”栏目留言“反映开城镇小区供暖不达标的问题”"),
+              std::string::npos);
+    EXPECT_NE(std::string(o.at("message").as_string()).find("至今已 120 天未回复（未回复）"),
+              std::string::npos);
+    EXPECT_TRUE(
+        std::string(o.at("subject").as_string()).ends_with("/gy/hdjl/202604/m_1021.html"));
+  }
+  EXPECT_EQ(interaction, 1);
+  // The 404 interaction column of 隆德 cannot be read: unknown, no finding.
+  EXPECT_FALSE(findings.contains("longde/hdjl interaction_response"));
 }
 
 TEST_F(DemoRegion, TableIsChineseAndNamesTheProblems) {
@@ -140,7 +162,7 @@ TEST_F(DemoRegion, TableIsChineseAndNamesTheProblems) {
   for (const char* expected : {"【政府网站】固原市人民政府（guyuan）", "【政务新媒体】固原人社（gyrs）",
                                "[单项否决] 固原市人力资源和社会保障局：微信公众号「固原人社」已 9 天未更新",
                                "[单项否决] 西吉县人民政府：首页已 16 天未更新", "被防火墙或验证码拦截",
-                               "HTTP 状态码 404", "共检查政府网站 3 个（栏目 14 个）、政务新媒体 6 个", "底部菜单缺少“互动交流”入口"}) {
+                               "HTTP 状态码 404", "共检查政府网站 3 个（栏目 15 个）、政务新媒体 6 个", "底部菜单缺少“互动交流”入口"}) {
     EXPECT_NE(r.out.find(expected), std::string::npos) << expected << "\n" << r.out;
   }
 }

@@ -192,6 +192,12 @@ int RunCrawl(const Args& args) {
     return 1;
   }
   crawl::CrawlOptions options = crawl::OptionsFor(config, *site, now, *used);
+  auto illegal = crawl::IllegalDomains(config.crawl);
+  if (!illegal) {
+    std::cerr << "govwatch crawl: " << illegal.error().message << "\n";
+    return 1;
+  }
+  options.illegal_domains = std::move(*illegal);
 
   boost::asio::io_context io{1};
   auto client = fetch::MakeHttpClient(io.get_executor(), config.http);

@@ -1,5 +1,8 @@
 #include "checks/interaction_response.h"
 
+#include <set>
+#include <string>
+
 #include "checks/column_freshness.h"
 
 namespace govwatch::checks {
@@ -19,6 +22,7 @@ CheckResult CheckInteractionResponse(const config::Site& site, const config::Col
   const long limit = profile.interaction_unanswered_days;
   const long window = profile.interaction_window_days;
   int in_window = 0;
+  std::set<std::string> subjects;
   for (const extract::Message& m : messages) {
     if (!m.submitted_at || *m.submitted_at > now) continue;
     const long age = DaysSinceUpdate(*m.submitted_at, now, tz);
@@ -44,7 +48,10 @@ CheckResult CheckInteractionResponse(const config::Site& site, const config::Col
     f.target_id = ColumnTargetId(site.id, column.id);
     f.unit_id = site.unit;
     f.check = kInteractionResponse;
-    f.subject = column.id;
+    // One finding per message: the store keys open findings by (target, check, subject), so
+    // the subject names the message — its URL, else its title and date.
+    f.subject = !m.url.empty() ? m.url : m.title + "（" + LocalDate(*m.submitted_at, tz) + "）";
+    if (!subjects.insert(f.subject).second) continue;  // the same message listed twice
     f.severity = core::Severity::kVeto;
     f.evidence_url = m.url.empty() ? column.url : m.url;
     f.message = site.name + "“" + column.name + "”栏目留言“" +

@@ -6,7 +6,8 @@
 // (DaysSinceUpdate); it is reported when > profile.interaction_unanswered_days (90). A message
 // replied late (replied_at − submitted_at > 90 days) within the window is also reported — the
 // public waited that long. Each is one kVeto finding "interaction_response" naming the message,
-// its date and the days waited. Messages without a submission date are skipped.
+// its date and the days waited, with the message (its URL, else title and date) as subject.
+// Messages without a submission date are skipped.
 //
 // Status: kProblem with findings; kOk when messages were read and none qualifies; kUnknown when
 // `messages` is empty (nothing could be read: never a pass).

@@ -294,6 +294,9 @@ struct CrawlSettings {
   int max_depth = 5;     // link hops from the homepage; deeper links are checked, not parsed
   int max_pages_per_site_per_day = 2000;  // same-site requests (pages and resources) per UTC day
   std::chrono::seconds interval{24 * 3600};  // one crawl per site per interval
+  // A site's first crawl (none recorded yet) starts after a deterministic per-site offset in
+  // [0, start_spread), so that a province's sites do not all start at once; 0s starts at once.
+  std::chrono::seconds start_spread{600};
   std::chrono::seconds external_check_ttl{7 * 24 * 3600};  // re-check an external URL after this
   bool respect_robots_txt = true;
   // Cloaking: the homepage and `cloaking_sample_pages` other pages are fetched again with this
@@ -302,6 +305,13 @@ struct CrawlSettings {
       "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)";
   int cloaking_sample_pages = 4;
   int concurrency = 16;  // fetches in flight per crawl (the fetcher's per-host limits still apply)
+  // Known illegal domains (gambling, porn, …): a link whose host is one of them or under one is
+  // high risk (a hidden link to it is a veto). Entries normalised by NormalizeDomain; matched by
+  // whole labels, never as substrings. `illegal_domains_file` (absolute path, one domain a line,
+  // '#' comments) is read at the start of every crawl, so a list kept up to date by another
+  // process applies without a reload.
+  std::vector<std::string> illegal_domains;
+  std::optional<std::string> illegal_domains_file;
 };
 
 // Article pages of new column items (issue 8): read for 来源/文号/text, the input of the

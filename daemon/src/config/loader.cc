@@ -79,10 +79,11 @@ constexpr std::array<std::string_view, 7> kNewMediaKeys = {
 constexpr std::array<std::string_view, 2> kStorageKeys = {"path", "observation_retention"};
 constexpr std::array<std::string_view, 3> kWebKeys = {"listen", "token", "token_file"};
 constexpr std::array<std::string_view, 2> kScheduleKeys = {"canary_url", "jitter"};
-constexpr std::array<std::string_view, 9> kCrawlKeys = {
+constexpr std::array<std::string_view, 12> kCrawlKeys = {
     "enabled",           "max_depth",          "max_pages_per_site_per_day",
     "interval",          "external_check_ttl", "respect_robots_txt",
-    "spider_user_agent", "cloaking_sample_pages", "concurrency"};
+    "spider_user_agent", "cloaking_sample_pages", "concurrency",
+    "illegal_domains",   "illegal_domains_file", "start_spread"};
 constexpr std::array<std::string_view, 4> kSiteCrawlKeys = {"enabled", "max_depth",
                                                             "max_pages_per_day", "alias_hosts"};
 constexpr std::array<std::string_view, 2> kContentKeys = {"lexicon_dir", "enabled"};
@@ -1276,11 +1277,29 @@ void Decoder::DecodeCrawl(const Fields& top, Config& config) {
     }
   }
   GetSeconds(f, "external_check_ttl", c.external_check_ttl, text);
+  GetSeconds(f, "start_spread", c.start_spread, text);
   GetBool(f, "respect_robots_txt", c.respect_robots_txt);
   if (f.Find("spider_user_agent") != nullptr)
     GetText(f, "spider_user_agent", c.spider_user_agent, true);
   GetInt(f, "cloaking_sample_pages", c.cloaking_sample_pages, 0);
   GetInt(f, "concurrency", c.concurrency, 1);
+  ForEachItem(f, "illegal_domains", [&](const Node& item) {
+    std::string text;
+    if (!ExpandScalar(item, "illegal_domains", text)) return;
+    auto domain = NormalizeDomain(text);
+    if (!domain) {
+      Report(item, "'illegal_domains': " + domain.error().message);
+      return;
+    }
+    c.illegal_domains.push_back(std::move(*domain));
+  });
+  GetOptText(f, "illegal_domains_file", c.illegal_domains_file);
+  // The daemon may run with another working directory than check-config.
+  if (c.illegal_domains_file && !c.illegal_domains_file->starts_with('/')) {
+    Report(*f.Find("illegal_domains_file")->value,
+           "'illegal_domains_file': must be an absolute path, got " +
+               Quote(*c.illegal_domains_file));
+  }
 }
 
 void Decoder::DecodeSiteCrawl(const Fields& site, SiteCrawl& crawl) {

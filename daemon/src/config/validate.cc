@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <boost/url/parse.hpp>
+#include <cctype>
 #include <charconv>
 #include <vector>
 
@@ -108,6 +109,26 @@ std::optional<std::string> CheckHttpUrl(std::string_view url) {
     return "must be an absolute http or https URL with a host";
   }
   return std::nullopt;
+}
+
+core::Result<std::string> NormalizeDomain(std::string_view text) {
+  std::string d(text);
+  for (char& c : d) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string_view v = d;
+  if (v.starts_with("*.")) v.remove_prefix(2);
+  if (v.starts_with('.')) v.remove_prefix(1);
+  if (v.ends_with('.')) v.remove_suffix(1);
+  const bool valid =
+      !v.empty() && !v.starts_with('.') && v.find("..") == std::string_view::npos &&
+      std::all_of(v.begin(), v.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+      });
+  if (!valid) {
+    return core::MakeError("expected a domain such as bad.example, got '" + std::string(text) +
+                           "'");
+  }
+  return std::string(v);
 }
 
 core::Result<std::uint64_t> ParseByteSize(std::string_view text) {

@@ -28,6 +28,12 @@ bool IsValidEmail(std::string_view email);
 // nullopt when `url` is an absolute http:// or https:// URL with a host; else the reason.
 std::optional<std::string> CheckHttpUrl(std::string_view url);
 
+// A domain of a block list (crawl.illegal_domains): lower-cased, without a leading "*." or "."
+// and a trailing "."; letters, digits, '-', '_' and '.' only (IDNs in punycode). A host matches
+// an entry when it equals it or ends with "." + entry, so "a.com" never matches "china.com".
+// Error: the reason, e.g. "expected a domain such as bad.example, got 'http://x/'".
+core::Result<std::string> NormalizeDomain(std::string_view text);
+
 // "10MiB", "512KiB", "1GiB", "10MB" (10^6), "1500B" or a plain integer of bytes.
 core::Result<std::uint64_t> ParseByteSize(std::string_view text);
 

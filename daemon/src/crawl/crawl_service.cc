@@ -99,7 +99,8 @@ asio::awaitable<void> CrawlService::SiteLoop(std::shared_ptr<const config::Confi
   if (site == nullptr) co_return;
   const auto interval = config->crawl.interval;
   // Deterministic offset, so that a province's sites do not all start crawling at once.
-  const std::chrono::seconds offset{UrlFingerprint(site_id) % 600};
+  const auto spread = static_cast<std::uint64_t>(config->crawl.start_spread.count());
+  const std::chrono::seconds offset{spread > 0 ? UrlFingerprint(site_id) % spread : 0};
   while (!stopped_ && generation == generation_) {
     core::Timestamp due = Now() + offset;
     if (auto latest = reader_->LatestRun(site_id); latest && *latest) {
@@ -118,6 +119,14 @@ asio::awaitable<void> CrawlService::SiteLoop(std::shared_ptr<const config::Confi
     if (options.max_requests == 0) {
       co_await Sleep(day_end - Now() + 1s);  // budget spent today
       continue;
+    }
+    // Read for each crawl, so an updated list applies without a reload. A broken file must not
+    // stop the broken-link checks: the crawl runs with the inline list, and says so.
+    if (auto domains = IllegalDomains(config->crawl); domains) {
+      options.illegal_domains = std::move(*domains);
+    } else {
+      spdlog::error("crawl {}: {}; using crawl.illegal_domains only", site_id,
+                    domains.error().message);
     }
     ++running_;
     spdlog::info("crawl {}: starting (budget {} requests)", site_id, options.max_requests);

@@ -1,6 +1,7 @@
 // CrawlService: the daemon's link-check crawls (issue 6). One loop per site with crawl enabled:
 // a crawl every `crawl.interval` counted from the site's latest crawl in crawl_runs (so a restart
-// does not re-crawl), the first one after a deterministic per-site offset of up to 10 minutes.
+// does not re-crawl), the first one after a deterministic per-site offset of up to
+// `crawl.start_spread` (10 minutes).
 // At most `kMaxParallelCrawls` crawls run at once; they share the daemon's HttpClient, so every
 // per-host limit and delay of the monitoring reads applies to them too.
 //

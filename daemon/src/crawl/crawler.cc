@@ -233,7 +233,7 @@ class CrawlSession {
     // An HTML page: soft-404, destination class, and for the site's own pages the links.
     std::string html = std::move(response.body);
     const extract::PageText text = extract::ReadPageText(html);
-    if (const auto soft = checks::Soft404Reason(text.text)) {
+    if (const auto soft = checks::Soft404Reason(text)) {
       AddBroken(job, "软404：" + *soft, "soft_404", response.status, !internal);
       check.failure = "soft_404";
       check.detail = *soft;

@@ -1,6 +1,12 @@
 #include "crawl/options.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "config/validate.h"
 
 namespace govwatch::crawl {
 
@@ -30,7 +36,53 @@ CrawlOptions OptionsFor(const config::Config& config, const config::Site& site,
   o.verify_tls = site.verify_tls;
   o.external_ttl = c.external_check_ttl;
   o.now = now;
+  // The inline list only: the file is I/O (IllegalDomains), read by the caller.
+  o.illegal_domains.insert(c.illegal_domains.begin(), c.illegal_domains.end());
   return o;
+}
+
+core::Result<std::set<std::string>> ParseIllegalDomains(std::string_view text,
+                                                        std::string_view file) {
+  std::set<std::string> out;
+  std::size_t line_no = 0;
+  while (!text.empty()) {
+    ++line_no;
+    const std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    line = line.substr(0, line.find('#'));
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) {
+      line.remove_prefix(1);
+    }
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) {
+      line.remove_suffix(1);
+    }
+    if (line.empty()) continue;
+    auto domain = config::NormalizeDomain(line);
+    if (!domain) {
+      return core::MakeError(std::string(file) + ":" + std::to_string(line_no) + ": " +
+                             domain.error().message);
+    }
+    out.insert(std::move(*domain));
+  }
+  return out;
+}
+
+core::Result<std::set<std::string>> IllegalDomains(const config::CrawlSettings& settings) {
+  std::set<std::string> out(settings.illegal_domains.begin(), settings.illegal_domains.end());
+  if (!settings.illegal_domains_file) return out;
+  const std::string& path = *settings.illegal_domains_file;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return core::MakeError("crawl.illegal_domains_file: cannot read " + path + ": " +
+                           std::strerror(errno));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto parsed = ParseIllegalDomains(text.str(), path);
+  if (!parsed) return core::MakeError("crawl.illegal_domains_file: " + parsed.error().message);
+  out.merge(*parsed);
+  return out;
 }
 
 std::pair<core::Timestamp, core::Timestamp> BudgetDay(core::Timestamp now) {

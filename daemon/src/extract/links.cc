@@ -1017,6 +1017,34 @@ PageText ReadPageText(std::string_view html) {
     return true;
   });
   std::string text = body != nullptr ? Text(body) : Text(root);
+  // The page's own message: the same text without what names other pages (link texts, menus).
+  std::string headings;
+  std::string message;
+  Walk(body != nullptr ? body : root, [&](const xmlNode* n) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content != nullptr) message += reinterpret_cast<const char*>(n->content);
+      return false;
+    }
+    if (!IsElement(n)) return n->type == XML_DOCUMENT_NODE || n->type == XML_HTML_DOCUMENT_NODE;
+    const std::string_view name = Name(n);
+    if (name == "a" || name == "nav" || name == "select" || name == "button" ||
+        name == "script" || name == "style" || name == "noscript" || name == "template" ||
+        name == "title") {
+      message.push_back(' ');  // the removed link text separated the words around it
+      return false;
+    }
+    if (name == "h1" || name == "h2") {
+      const std::string h = Text(n);
+      if (!h.empty()) headings += (headings.empty() ? "" : " ") + h;
+    }
+    // Blocks separate words ("<td>a</td><td>b</td>"); inline markup does not ("通知<b>公告</b>").
+    static constexpr std::array<std::string_view, 12> kInline = {
+        "b", "i", "em", "strong", "span", "font", "u", "small", "sub", "sup", "label", "abbr"};
+    if (std::find(kInline.begin(), kInline.end(), name) == kInline.end()) message.push_back(' ');
+    return true;
+  });
+  out.headings = std::move(headings);
+  out.message = CollapseSpaces(message);
   for (const std::string* part : {&out.title, &meta, &text}) {
     if (part->empty()) continue;
     if (!out.text.empty()) out.text += ' ';

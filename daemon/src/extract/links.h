@@ -71,9 +71,15 @@ std::vector<std::string> StylesheetUrls(std::string_view html, std::string_view 
 // What soft-404 and destination classification read: the page's <title> and its visible text
 // (script/style excluded, whitespace collapsed), plus <meta name=keywords/description>, which
 // parked and gambling pages stuff. Never fails.
+//
+// `headings` and `message` are the page's own message, what soft-404 reads: an error page says
+// so in its title, its heading or its short body, whereas link texts (a list entry "已失效", an
+// anchor "第404页") describe other pages.
 struct PageText {
   std::string title;
-  std::string text;  // title + meta keywords/description + body text, one space separated
+  std::string text;      // title + meta keywords/description + body text, one space separated
+  std::string headings;  // text of the <h1>/<h2> elements, one space separated
+  std::string message;   // body text outside <a>, <nav>, <select> and <button>
 };
 PageText ReadPageText(std::string_view html);
 

@@ -10,6 +10,7 @@
 #include "checks/account_freshness.h"
 #include "checks/column_freshness.h"
 #include "checks/homepage_freshness.h"
+#include "checks/interaction_response.h"
 #include "checks/site_aggregate.h"
 #include "checks/source_error.h"
 #include "checks/wechat_menu.h"
@@ -238,7 +239,43 @@ TargetOutcome ReadResponse(const Target& target, const fetch::Response& response
     return o;
   }
   o.items = std::move(page->items);
+  if (target.column != nullptr && target.column->kind == core::ColumnKind::kInteraction) {
+    extract::MessageSelectors sel;
+    sel.item_xpath = target.column->item_xpath;
+    sel.title_xpath = target.column->title_xpath;
+    sel.submitted_xpath = target.column->date_xpath;
+    sel.replied_xpath = target.column->reply_date_xpath;
+    sel.state_xpath = target.column->reply_state_xpath;
+    if (auto messages = extract::ExtractMessages(response.body, ctx, sel)) {
+      o.messages = std::move(*messages);
+    } else {
+      o.messages_failure = messages.error().message;
+    }
+  }
   return o;
+}
+
+std::optional<TargetCheck> CheckInteraction(const config::Config& config, const TargetOutcome& o,
+                                            core::Timestamp now) {
+  if (o.target.column == nullptr || o.target.column->kind != core::ColumnKind::kInteraction) {
+    return std::nullopt;
+  }
+  const config::Site& site = *o.target.site;
+  TargetCheck out;
+  out.target_id = o.target.id;
+  out.scope = {checks::kInteractionResponse};
+  if (o.messages) {
+    out.result = checks::CheckInteractionResponse(site, *o.target.column,
+                                                  config.ProfileFor(site.profile), *o.messages,
+                                                  now);
+  } else {
+    // Unreadable, unchanged (304) or a configured XPath that failed: no verdict either way.
+    out.result.status = core::CheckStatus::kUnknown;
+    out.result.note = !o.messages_failure.empty() ? o.messages_failure
+                      : o.readable               ? "page not modified; messages not read"
+                                                 : "unreadable: " + o.failure;
+  }
+  return out;
 }
 
 namespace {
@@ -271,6 +308,10 @@ core::Result<PassResult> CheckPass(const config::Config& config, PassResult pass
       const TargetCheck check = CheckOutcome(config, *o, now);
       if (auto s = apply(check.target_id, check.scope, check.result); !s) return s.error();
       if (check.column) columns.push_back(*check.column);
+      if (const auto interaction = CheckInteraction(config, *o, now)) {
+        if (auto s = apply(interaction->target_id, interaction->scope, interaction->result); !s)
+          return s.error();
+      }
     }
     // The aggregate speaks for the whole site, so it runs only when every column was read.
     if (columns.size() == site->columns.size()) {

@@ -23,6 +23,7 @@
 #include "core/model.h"
 #include "core/result.h"
 #include "core/time.h"
+#include "extract/messages.h"
 #include "fetch/http_client.h"
 #include "sources/source.h"
 #include "store/store.h"
@@ -65,6 +66,10 @@ struct TargetOutcome {
   // store step, from this read and the stored last update).
   std::optional<checks::AccountObservation> account;
   std::optional<checks::AccountStats> account_stats;
+  // Interaction columns (issue 6, 互动回应差): the message list read from this response; nullopt
+  // when none was read (unreadable or unchanged page), with the reason in messages_failure.
+  std::optional<std::vector<extract::Message>> messages;
+  std::string messages_failure;
 };
 
 struct PassResult {
@@ -166,6 +171,11 @@ struct TargetCheck {
 // Pure: homepage, column (freshness + blank) or account freshness for `o`.
 TargetCheck CheckOutcome(const config::Config& config, const TargetOutcome& o,
                          core::Timestamp now);
+
+// Pure: the interaction_response check (互动回应差) of an interaction column's outcome; nullopt
+// for other targets. `unknown` when the message list could not be read.
+std::optional<TargetCheck> CheckInteraction(const config::Config& config, const TargetOutcome& o,
+                                            core::Timestamp now);
 
 // Pure: the site aggregate over one outcome per column of `site`, as a TargetCheck on the site.
 TargetCheck CheckSite(const config::Config& config, const config::Site& site,

@@ -34,7 +34,9 @@ bool SameWork(const Target& a, const Target& b) {
   if (a.column != nullptr) {
     if (a.column->kind != b.column->kind || a.column->item_xpath != b.column->item_xpath ||
         a.column->title_xpath != b.column->title_xpath ||
-        a.column->date_xpath != b.column->date_xpath) {
+        a.column->date_xpath != b.column->date_xpath ||
+        a.column->reply_date_xpath != b.column->reply_date_xpath ||
+        a.column->reply_state_xpath != b.column->reply_state_xpath) {
       return false;
     }
   }
@@ -424,6 +426,10 @@ asio::awaitable<void> Scheduler::RunTarget(std::string id, std::uint64_t generat
     };
     p.checks.push_back(CheckOutcome(*config, p.outcome, now));
     if (!apply(p.checks.back())) return p;
+    if (auto interaction = CheckInteraction(*config, p.outcome, now)) {
+      p.checks.push_back(std::move(*interaction));
+      if (!apply(p.checks.back())) return p;
+    }
     if (target.site != nullptr && target.column == nullptr) {
       const config::Profile& profile = config->ProfileFor(target.site->profile);
       const auto window = std::chrono::days{profile.availability_window_days};

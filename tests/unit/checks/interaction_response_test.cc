@@ -48,6 +48,9 @@ TEST(CheckInteractionResponse, TableLayout) {
   EXPECT_EQ(r.findings[0].target_id, "nxgy/szxx");
   EXPECT_EQ(r.findings[0].evidence_url, "http://www.nxgy.gov.cn/hdjl/szxx/1001.html");
   EXPECT_NE(r.findings[1].message.find("150 天未回复（办理中）"), std::string::npos);
+  // Each message is its own finding key (the store rejects repeated keys).
+  EXPECT_EQ(r.findings[0].subject, "http://www.nxgy.gov.cn/hdjl/szxx/1001.html");
+  EXPECT_EQ(r.findings[1].subject, "http://www.nxgy.gov.cn/hdjl/szxx/1003.html");
   EXPECT_NE(r.findings[2].message.find("于 2021-03-20 才回复，等待 139 天"), std::string::npos)
       << r.findings[2].message;
 }

@@ -1,6 +1,10 @@
 // The crawl: section and per-site crawl overrides (config/loader.cc), and the options they give.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "checks/destination_class.h"
+
 #include "config/loader.h"
 #include "crawl/options.h"
 
@@ -93,6 +97,49 @@ TEST(CrawlConfigTest, BadValuesAreReportedWithPositions) {
             std::string::npos)
       << errors;
   EXPECT_NE(errors.find("'max_depth'"), std::string::npos) << errors;
+}
+
+TEST(CrawlConfigTest, IllegalDomainsFromTheListAndTheFile) {
+  const std::string file = ::testing::TempDir() + "/illegal_domains.txt";
+  {
+    std::ofstream out(file);
+    out << "# gambling\nBet-Placeholder.com\n\n  *.porn-placeholder.net  # wildcard\n";
+  }
+  const auto r = Load("", "crawl:\n  illegal_domains: [A.com, .b.example.]\n"
+                          "  illegal_domains_file: " + file + "\n");
+  ASSERT_TRUE(r.config) << Errors(r);
+  EXPECT_EQ(r.config->crawl.illegal_domains, (std::vector<std::string>{"a.com", "b.example"}));
+  const auto now = core::Timestamp(std::chrono::seconds(1'700'000'000));
+  // The pure options carry the inline list; the file is read by IllegalDomains.
+  EXPECT_EQ(OptionsFor(*r.config, r.config->sites[0], now, 0).illegal_domains,
+            (std::set<std::string>{"a.com", "b.example"}));
+  const auto all = IllegalDomains(r.config->crawl);
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  EXPECT_EQ(*all, (std::set<std::string>{"a.com", "b.example", "bet-placeholder.com",
+                                         "porn-placeholder.net"}));
+  // Suffix by label, not substring.
+  EXPECT_TRUE(checks::OnIllegalDomain("www.a.com", *all));
+  EXPECT_TRUE(checks::OnIllegalDomain("a.com", *all));
+  EXPECT_FALSE(checks::OnIllegalDomain("china.com", *all));
+  EXPECT_FALSE(checks::OnIllegalDomain("a.com.cn", *all));
+}
+
+TEST(CrawlConfigTest, BadIllegalDomainsAreErrors) {
+  const auto r = Load("", "crawl:\n  illegal_domains: [ok.example, 'http://x.example/']\n"
+                          "  illegal_domains_file: relative.txt\n");
+  EXPECT_FALSE(r.config);
+  EXPECT_EQ(Errors(r),
+            "t.yaml:10:33: 'illegal_domains': expected a domain such as bad.example, got "
+            "'http://x.example/'\n"
+            "t.yaml:11:25: 'illegal_domains_file': must be an absolute path, got "
+            "'relative.txt'\n");
+  config::CrawlSettings missing;
+  missing.illegal_domains_file = "/nonexistent/illegal.txt";
+  EXPECT_EQ(IllegalDomains(missing).error().message,
+            "crawl.illegal_domains_file: cannot read /nonexistent/illegal.txt: No such file or "
+            "directory");
+  EXPECT_EQ(ParseIllegalDomains("ok.example\nbad domain\n", "f.txt").error().message,
+            "f.txt:2: expected a domain such as bad.example, got 'bad domain'");
 }
 
 TEST(CrawlConfigTest, BudgetDayIsTheUtcDay) {

@@ -187,6 +187,29 @@ TEST_F(CrawlerTest, ReportsHiddenFakeAndDriftingLinksThroughTheChecks) {
   }
 }
 
+// Known illegal domains (crawl.illegal_domains) make a hidden link high risk whatever its page
+// says, matched by whole labels: "host" is not "localhost".
+TEST_F(CrawlerTest, IllegalDomainsAreMatchedOnHostSuffix) {
+  site_.Route("/", Page("<html><title>首页</title><body><a href='/a.html'>栏目A</a>"
+                        "<div style='display:none'><a href='" + External() +
+                        "/ok.html'>友情链接</a></div></body></html>"));
+  auto hidden_message = [&](std::set<std::string> illegal) {
+    CrawlOptions o = Options();
+    o.illegal_domains = std::move(illegal);
+    const CrawlReport r = Run(o, false);
+    for (const core::Finding& f : r.findings) {
+      if (f.check == "hidden_link" && f.subject == External() + "/ok.html") return f.message;
+    }
+    return std::string("no finding");
+  };
+  EXPECT_NE(hidden_message({"localhost"}).find("风险：高（已知违法域名（localhost））"),
+            std::string::npos);
+  for (const char* other : {"host", "calhost", "example.org"}) {
+    const std::string m = hidden_message({other});
+    EXPECT_NE(m.find("风险：中（非政府网站域名（localhost））"), std::string::npos) << other << m;
+  }
+}
+
 TEST_F(CrawlerTest, DepthAndBudgetBoundTheCrawl) {
   CrawlOptions o = Options();
   o.max_depth = 1;  // parse /, /a.html and /soft.html; /b.html is checked but not parsed

@@ -211,5 +211,15 @@ TEST(ReadPageText, TitleMetaAndBody) {
   EXPECT_EQ(t.text, "页面不存在 域名出售 抱歉 404");
 }
 
+TEST(ReadPageText, MessageLeavesOutLinksAndMenus) {
+  const PageText t = ReadPageText(
+      "<title>政务公开</title><body><nav><a href='/'>首页</a> 导航</nav><h1>第3页</h1>"
+      "<div><h2>通知<b>公告</b></h2><p>正文<a href='/x'>已失效</a>内容</p>"
+      "<select><option>部门网站</option></select><button>搜索</button></div></body>");
+  EXPECT_EQ(t.headings, "第3页 通知公告");
+  EXPECT_EQ(t.message, "第3页 通知公告 正文 内容");
+  EXPECT_NE(t.text.find("已失效"), std::string::npos);  // the whole text keeps them
+}
+
 }  // namespace
 }  // namespace govwatch::extract
