@@ -42,8 +42,9 @@ constexpr const char* kRunUsage =
     "\n"
     "Monitors every site and account of the configuration continuously: each target on its\n"
     "timetable, results in the SQLite database, /metrics and the JSON API on web.listen.\n"
-    "SIGHUP or POST /-/reload re-reads the configuration (the old one stays when the new one\n"
-    "has errors); SIGTERM or SIGINT stop it within 10 s. Runs under systemd as Type=notify.\n"
+    "SIGHUP or POST /-/reload re-reads the configuration and the content lexicon (the old ones\n"
+    "stay when either has errors); SIGTERM or SIGINT stop it within 10 s. Runs under systemd as\n"
+    "Type=notify.\n"
     "\n"
     "  --once  one full cycle: every target runs once, as soon as the HTTP limits allow (no\n"
     "          timetable), then the daemon stops and exits 0. For cron.\n";
