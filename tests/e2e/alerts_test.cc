@@ -100,7 +100,9 @@ class Alerts : public ::testing::Test {
 
   std::vector<std::string> Env() const {
     return {"GOVWATCH_DEMO_PORT=" + std::to_string(fixture_.port()), "GOVWATCH_DEMO_DB=" + db_,
-            "GOVWATCH_DEMO_LISTEN=127.0.0.1:0"};
+            "GOVWATCH_DEMO_LISTEN=127.0.0.1:0",
+            // The copied demo.yaml's relative lexicon_dir would point into the temp dir.
+            "GOVWATCH_DEMO_LEXICON=" + Source("config/lexicon")};
   }
   std::unique_ptr<BackgroundProcess> StartDaemon() {
     return std::make_unique<BackgroundProcess>(

@@ -4,6 +4,9 @@
 
 #include <boost/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -154,6 +157,58 @@ TEST_F(DemoRegion, ProbeFindsWhatTheDemoPromises) {
   EXPECT_EQ(interaction, 1);
   // The 404 interaction column of 隆德 cannot be read: unknown, no finding.
   EXPECT_FALSE(findings.contains("longde/hdjl interaction_response"));
+}
+
+// Every byte of the files in `dir` (the database and its journal files).
+std::string ReadDirectory(const std::string& dir) {
+  std::string all;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return all;
+}
+
+TEST_F(DemoRegion, ProbeChecksTheContentOfNewArticles) {
+  const json::object root = ProbeJson("all");
+  // 政务要闻's article of two days ago (gy/zwyw/202111/t1_2.html): a typo, a wrong region name
+  // and a citizen's ID number. Nothing else in the region's pages and posts is a content problem.
+  const std::string url =
+      "http://127.0.0.1:" + std::to_string(server_->port()) + "/gy/zwyw/202111/t1_2.html";
+  std::map<std::string, json::object> content;
+  for (const auto& v : root.at("findings").as_array()) {
+    const auto& o = v.as_object();
+    const std::string check(o.at("check").as_string());
+    if (check == "typo" || check == "severe_expression" || check == "sensitive_word" ||
+        check == "personal_data") {
+      EXPECT_EQ(o.at("target").as_string(), "guyuan/zwyw");
+      content[check + " " + std::string(o.at("subject").as_string())] = o;
+    }
+  }
+  ASSERT_EQ(content.size(), 3u);
+  const auto& typo = content.at("typo " + url + "#布署");
+  EXPECT_EQ(typo.at("severity").as_string(), "deduction");
+  EXPECT_NE(std::string(typo.at("message").as_string()).find("错误：布署；建议：部署；类别：错别字"),
+            std::string::npos);
+  const auto& severe = content.at("severe_expression " + url + "#宁夏自治区");
+  EXPECT_EQ(severe.at("severity").as_string(), "veto");
+  EXPECT_NE(std::string(severe.at("message").as_string()).find("建议：宁夏回族自治区"),
+            std::string::npos);
+  const auto& id = content.at("personal_data " + url + "#640402********0014");
+  EXPECT_EQ(id.at("severity").as_string(), "veto");
+  EXPECT_EQ(id.at("evidence_url").as_string(), url);
+
+  // The full number is nowhere: not in the output, not in the database (findings, article text).
+  const CommandResult table = Probe({"all"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("错误：640402********0014；建议：删除或隐去该号码；类别：身份证号码"),
+            std::string::npos)
+      << table.out;
+  const std::string full = "640402198703150014";
+  EXPECT_EQ(json::serialize(root).find(full), std::string::npos);
+  EXPECT_EQ(table.out.find(full), std::string::npos);
+  EXPECT_EQ(table.err.find(full), std::string::npos);
+  EXPECT_EQ(ReadDirectory(dir_.path()).find(full), std::string::npos);
 }
 
 TEST_F(DemoRegion, TableIsChineseAndNamesTheProblems) {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/commands.h"
+#include "app/content_checks.h"
 #include "config/loader.h"
 
 namespace govwatch::app {
@@ -16,7 +17,9 @@ constexpr const char* kCheckConfigUsage =
     "  ok: 3 units, 2 sites, 14 columns, 4 accounts\n"
     "and exits 0. Otherwise prints every problem on stderr, one per line as\n"
     "  FILE:LINE:COL: message\n"
-    "and exits 1. ${VAR} and ${VAR:-default} in values are read from the environment.\n"
+    "and exits 1. The lexicon of the content checks (content.lexicon_dir) is loaded too; its\n"
+    "problems are printed as LEXICON_FILE:LINE: message. ${VAR} and ${VAR:-default} in\n"
+    "values are read from the environment.\n"
     "See docs/configuration.md for every key.\n";
 
 }  // namespace
@@ -53,6 +56,15 @@ int RunCheckConfig(const Args& args) {
     return 1;
   }
   const config::Config& c = *result.config;
+  // The lexicon is part of what the daemon loads at start: a broken one stops it there.
+  const auto lexicon = LoadContentScanner(c.content);
+  if (!lexicon) {
+    std::fprintf(stderr, "%s\n", lexicon.error().message.c_str());
+    return 1;
+  }
+  if (lexicon->scanner == nullptr && c.content.enabled) {
+    std::fprintf(stderr, "warning: content checks off: %s\n", lexicon->note.c_str());
+  }
   std::printf("ok: %zu units, %zu sites, %zu columns, %zu accounts\n", c.units.size(),
               c.sites.size(), c.ColumnCount(), c.accounts.size());
   return 0;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/content_checks.h"
 #include "app/probe_render.h"
 #include "config/loader.h"
 #include "core/time.h"
@@ -141,6 +142,22 @@ int RunProbe(const Args& args) {
     }
     article_store = std::move(*opened);
     articles.store = article_store.get();
+  }
+  // Content checks of new articles and of account posts (issue 5), with the lexicon the config
+  // names; a broken lexicon stops the probe like a broken config.
+  const auto lexicon = LoadContentScanner(config.content);
+  if (!lexicon) {
+    std::cerr << lexicon.error().message << "\n"
+              << "govwatch probe: the lexicon has errors; nothing was probed\n";
+    return 1;
+  }
+  if (lexicon->scanner == nullptr && config.content.enabled) {
+    std::cerr << "govwatch probe: warning: content checks off: " << lexicon->note << "\n";
+  }
+  if (lexicon->scanner != nullptr) {
+    auto slot = std::make_shared<ScannerSlot>();
+    slot->Set(lexicon->scanner);
+    articles.checks.push_back(ContentArticleCheck(slot, [now] { return now; }));
   }
   // Accounts are read through their source adapters (feed, weibo_api, wechat_api).
   sources::SourceSet sources;

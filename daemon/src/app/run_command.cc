@@ -18,6 +18,7 @@
 
 #include "app/alert_pipeline.h"
 #include "app/commands.h"
+#include "app/content_checks.h"
 #include "app/live_state.h"
 #include "app/sd_notify.h"
 #include "config/loader.h"
@@ -41,8 +42,9 @@ constexpr const char* kRunUsage =
     "\n"
     "Monitors every site and account of the configuration continuously: each target on its\n"
     "timetable, results in the SQLite database, /metrics and the JSON API on web.listen.\n"
-    "SIGHUP or POST /-/reload re-reads the configuration (the old one stays when the new one\n"
-    "has errors); SIGTERM or SIGINT stop it within 10 s. Runs under systemd as Type=notify.\n"
+    "SIGHUP or POST /-/reload re-reads the configuration and the content lexicon (the old ones\n"
+    "stay when either has errors); SIGTERM or SIGINT stop it within 10 s. Runs under systemd as\n"
+    "Type=notify.\n"
     "\n"
     "  --once  one full cycle: every target runs once, as soon as the HTTP limits allow (no\n"
     "          timetable), then the daemon stops and exits 0. For cron.\n";
@@ -74,23 +76,47 @@ core::Result<std::optional<std::string>> ReadToken(const config::WebSettings& we
   return std::optional<std::string>(line);
 }
 
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t from = 0;
+  for (;;) {
+    const std::size_t nl = text.find('\n', from);
+    lines.push_back(text.substr(from, nl == std::string::npos ? std::string::npos : nl - from));
+    if (nl == std::string::npos) return lines;
+    from = nl + 1;
+  }
+}
+
+void LogLexicon(const LoadedLexicon& lexicon, const config::ContentSettings& content) {
+  if (lexicon.scanner != nullptr) {
+    spdlog::info("content checks: lexicon {} ({} entries)", lexicon.dir,
+                 lexicon.scanner->lexicon().entries.size());
+  } else if (content.enabled) {
+    spdlog::warn("content checks off: {}", lexicon.note);
+  } else {
+    spdlog::info("content checks off: {}", lexicon.note);
+  }
+}
+
 // Everything the running daemon owns, in construction order.
 class Daemon {
  public:
   Daemon(std::string config_path, config::Config config, std::unique_ptr<store::SqliteStore> store,
-         std::unique_ptr<store::SqliteStore> reader, bool once)
+         std::unique_ptr<store::SqliteStore> reader, bool once,
+         std::shared_ptr<const text::Scanner> scanner)
       : config_path_(std::move(config_path)),
         config_(std::make_shared<const config::Config>(std::move(config))),
         store_(std::move(store)),
         reader_(std::move(reader)),
         articles_(OpenArticles(*config_)),
+        content_(MakeScannerSlot(std::move(scanner))),
         metrics_(GOVWATCH_VERSION_STRING),
         live_(metrics_),
         alerts_(OpenAlerts(config_, live_, metrics_)),
         client_(fetch::MakeHttpClient(io_.get_executor(), config_->http)),
         once_(once),
         scheduler_(io_, config_, *client_, *store_, clock_, Listener(),
-                   SchedulerOptions(once, articles_.get())),
+                   SchedulerOptions(once, articles_.get(), content_)),
         crawls_(io_.get_executor(), *client_, config_->storage.path,
                 [this](const crawl::CrawlReport& report) {
                   if (report.availability)
@@ -149,12 +175,22 @@ class Daemon {
   }
 
  private:
-  static schedule::Scheduler::Options SchedulerOptions(bool once,
-                                                       store::ArticleStore* articles) {
+  static schedule::Scheduler::Options SchedulerOptions(bool once, store::ArticleStore* articles,
+                                                       std::shared_ptr<const ScannerSlot> content) {
     schedule::Scheduler::Options options;
     options.once = once;
-    options.articles.store = articles;  // content checks on articles plug in here
+    options.articles.store = articles;
+    // The content checks of new articles and account posts (issue 5) read the slot, which a
+    // reload refills; an empty slot (checks off) yields no findings.
+    options.articles.checks.push_back(ContentArticleCheck(std::move(content), [] {
+      return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    }));
     return options;
+  }
+  static std::shared_ptr<ScannerSlot> MakeScannerSlot(std::shared_ptr<const text::Scanner> scanner) {
+    auto slot = std::make_shared<ScannerSlot>();
+    slot->Set(std::move(scanner));
+    return slot;
   }
 
   // The alert pipeline (issue 4) wraps LiveState as the scheduler's listener. It cannot fail the
@@ -248,6 +284,16 @@ class Daemon {
                              " error(s); kept the running configuration: " +
                              loaded.diagnostics.front().ToString());
     }
+    // The lexicon is re-read too (an office edits typos-local.txt, then reloads); a broken one
+    // fails the whole reload, like a broken config.
+    auto lexicon = LoadContentScanner(loaded.config->content);
+    if (!lexicon) {
+      for (const auto& line : SplitLines(lexicon.error().message)) spdlog::error("reload: {}", line);
+      metrics_.RecordReload(false, Now());
+      notifier_.Ready(Status() + "；重新加载词库失败，沿用原配置和词库");
+      return core::MakeError("the lexicon has errors; kept the running configuration and lexicon: " +
+                             SplitLines(lexicon.error().message).front());
+    }
     config::Config next = std::move(*loaded.config);
     // These are bound at start; say so rather than pretend they changed.
     if (next.storage.path != config_->storage.path) {
@@ -263,6 +309,8 @@ class Daemon {
     crawls_.Reload(config_);
     live_.SetConfig(*config_);
     if (alerts_) alerts_->Reload(config_);
+    LogLexicon(*lexicon, config_->content);
+    content_->Set(lexicon->scanner);
     metrics_.RecordReload(true, Now());
     const std::string message = "reloaded " + config_path_ + ": " +
                                 std::to_string(scheduler_.target_count()) + " targets";
@@ -327,6 +375,7 @@ class Daemon {
   std::unique_ptr<store::SqliteStore> store_;   // written by the scheduler's store thread
   std::unique_ptr<store::SqliteStore> reader_;  // read by the API on the io_context thread
   std::unique_ptr<store::ArticleStore> articles_;  // the scheduler's store thread only
+  std::shared_ptr<ScannerSlot> content_;  // set here, read by the store thread's checks
   asio::io_context io_{1};
   metrics::Metrics metrics_;
   LiveState live_;
@@ -390,6 +439,13 @@ int RunDaemon(const Args& args) {
     return 1;
   }
   config::Config config = std::move(*loaded.config);
+  auto lexicon = LoadContentScanner(config.content);
+  if (!lexicon) {
+    std::cerr << lexicon.error().message << "\n";
+    spdlog::critical("the lexicon has errors; not starting");
+    return 1;
+  }
+  LogLexicon(*lexicon, config.content);
   for (const auto& [id, profile] : config.profiles) {
     if (profile.homepage_interval.count() * profile.availability_probes_per_day > 86400) {
       spdlog::warn("profile {}: homepage_interval {}s gives fewer than {} availability probes a "
@@ -408,7 +464,7 @@ int RunDaemon(const Args& args) {
     return 1;
   }
   Daemon daemon(config_path, std::move(config), std::move(*store), std::move(*reader),
-                once);
+                once, lexicon->scanner);
   return daemon.Run();
 }
 

@@ -5,11 +5,11 @@
 
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 
+#include "app/content_checks.h"
 #include "checks/content.h"
 #include "config/loader.h"
 #include "text/lexicon.h"
@@ -24,11 +24,9 @@ constexpr const char* kUsage =
     "                          [--engine ac|hyperscan] [FILE|-]\n"
     "Checks a text (UTF-8; default stdin) for typos, severe expression errors, sensitive words\n"
     "and personal data with the daemon's rules. Prints one JSON object per finding (or a table).\n"
-    "Lexicon: --lexicon DIR, else content.lexicon_dir of -c FILE, else\n"
-    "/usr/share/govwatch/lexicon, else ./config/lexicon.\n"
+    "Lexicon: --lexicon DIR, else content.lexicon_dir of -c FILE, else the daemon's default\n"
+    "(/etc/govwatch/lexicon, else the installed lexicon), else ./config/lexicon.\n"
     "Exit status: 0 no findings, 1 findings, 2 usage, input or lexicon error.\n";
-
-constexpr const char* kInstalledLexicon = "/usr/share/govwatch/lexicon";
 
 core::Result<std::string> ReadInput(const std::string& input) {
   if (input == "-") {
@@ -115,11 +113,11 @@ core::Result<std::string> ResolveLexiconDir(const ScanTextInvocation& inv) {
       for (const auto& d : loaded.diagnostics) message += (message.empty() ? "" : "\n") + d.ToString();
       return core::MakeError(message);
     }
-    return loaded.config->content.lexicon_dir;
+    if (!loaded.config->content.lexicon_dir.empty()) return loaded.config->content.lexicon_dir;
   }
-  std::error_code ec;
-  if (std::filesystem::is_directory(kInstalledLexicon, ec)) return std::string(kInstalledLexicon);
-  return std::string("config/lexicon");
+  // The daemon's defaults, then the source tree's lexicon for a build that is not installed.
+  config::ContentSettings unset;
+  return LexiconDirFor(unset, DefaultLexiconDirs()).value_or("config/lexicon");
 }
 
 int RunScanText(const Args& args) {

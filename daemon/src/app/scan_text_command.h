@@ -25,8 +25,9 @@ struct ScanTextInvocation {
 
 core::Result<ScanTextInvocation> ParseScanTextArgs(const Args& args);
 
-// --lexicon, else content.lexicon_dir of -c FILE, else /usr/share/govwatch/lexicon when it
-// exists, else ./config/lexicon. Error when -c FILE does not load.
+// --lexicon, else content.lexicon_dir of -c FILE when it sets one, else the daemon's default
+// (app/content_checks.h: /etc/govwatch/lexicon, else the installed lexicon) when it exists, else
+// ./config/lexicon. Error when -c FILE does not load.
 core::Result<std::string> ResolveLexiconDir(const ScanTextInvocation& inv);
 
 }  // namespace govwatch::app

@@ -202,8 +202,11 @@ struct ScheduleSettings {
 // personal data; docs/content-checks.md).
 struct ContentSettings {
   // Directory of lexicon files (typos*.txt, severe*.txt, sensitive*.txt, allow*.txt); read at
-  // start and on reload. Absolute, since the daemon may run in another working directory.
-  std::string lexicon_dir = "/etc/govwatch/lexicon";
+  // start and on reload. A relative path in the file is resolved against the configuration
+  // file's directory (the daemon may run in another working directory), so this is absolute.
+  // "" (not set): /etc/govwatch/lexicon when it exists, else the installed default lexicon
+  // (app/content_checks.h).
+  std::string lexicon_dir;
   bool enabled = true;  // false: articles are not scanned
 };
 

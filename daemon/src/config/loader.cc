@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -1334,13 +1335,15 @@ void Decoder::DecodeContent(const Fields& top, Config& config) {
   if (f.Find("lexicon_dir") != nullptr) {
     std::string dir;
     if (GetText(f, "lexicon_dir", dir, true)) {
-      if (!dir.starts_with('/')) {
-        // The daemon may run with another working directory than check-config.
-        Report(*f.Find("lexicon_dir")->value,
-               "'lexicon_dir': must be an absolute path, got " + Quote(dir));
-      } else {
-        config.content.lexicon_dir = std::move(dir);
-      }
+      // Relative to the configuration file, not to the working directory (which differs
+      // between check-config and the daemon), as Prometheus does for rule files.
+      namespace fs = std::filesystem;
+      std::error_code ec;
+      const fs::path parent = fs::path(file_).parent_path();
+      const fs::path base = parent.empty() ? fs::current_path(ec) : fs::absolute(parent, ec);
+      std::string resolved = ec ? dir : (base / dir).lexically_normal().string();
+      if (resolved.size() > 1 && resolved.ends_with('/')) resolved.pop_back();
+      config.content.lexicon_dir = std::move(resolved);
     }
   }
   GetBool(f, "enabled", config.content.enabled);

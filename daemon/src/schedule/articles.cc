@@ -1,9 +1,11 @@
 #include "schedule/articles.h"
 
 #include <algorithm>
+#include <cassert>
 #include <map>
 #include <set>
 
+#include "checks/personal_data.h"
 #include "checks/source_unit.h"
 #include "extract/extract.h"
 
@@ -75,69 +77,176 @@ store::ArticleRecord ReadArticle(const config::Config& config, const Target& tar
   return a;
 }
 
-core::Status RememberArticles(const config::Config& config, const ArticleOptions& options,
-                              store::Store& store, const Target& target,
-                              const std::vector<core::Item>& items,
-                              const std::vector<fetch::Response>& responses, core::Timestamp now) {
-  if (options.store == nullptr) return {};
+std::vector<std::string> ScopeOf(const ArticleCheck& check) {
+  if (!check.yields.empty()) return check.yields;
+  return {check.name};
+}
+
+std::vector<core::Finding> RunArticleChecks(const ArticleOptions& options,
+                                            const ArticleContext& article) {
+  std::vector<core::Finding> out;
+  std::set<std::pair<std::string, std::string>> keys;
+  for (const auto& check : options.checks) {
+    for (core::Finding f : check.run(article)) {
+      if (check.yields.empty()) {
+        f.check = check.name;
+      } else {
+        // A check that names what it yields and yields something else is a bug.
+        assert(std::find(check.yields.begin(), check.yields.end(), f.check) != check.yields.end());
+      }
+      f.target_id = article.target_id;
+      f.unit_id = article.unit_id;
+      f.subject = f.subject.empty() ? article.url : article.url + "#" + f.subject;
+      if (f.evidence_url.empty()) f.evidence_url = article.url;
+      if (!keys.insert({f.check, f.subject}).second) continue;  // one finding per key
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> ScopeOfAll(const ArticleOptions& options) {
+  std::vector<std::string> scope;
+  for (const auto& check : options.checks) {
+    for (auto& name : ScopeOf(check)) scope.push_back(std::move(name));
+  }
+  return scope;
+}
+
+bool InScope(const std::vector<std::string>& scope, const std::string& check) {
+  return std::find(scope.begin(), scope.end(), check) != scope.end();
+}
+
+// The open findings of `target_id` in `scope`.
+core::Result<std::vector<core::Finding>> OpenInScope(store::Store& store,
+                                                     const std::string& target_id,
+                                                     const std::vector<std::string>& scope) {
+  auto open = store.OpenFindings(store::FindingFilter{target_id});
+  if (!open) return open.error();
+  std::vector<core::Finding> out;
+  for (auto& stored : *open) {
+    if (InScope(scope, stored.finding.check)) out.push_back(std::move(stored.finding));
+  }
+  return out;
+}
+
+TargetCheck MakeCheck(const std::string& target_id, std::vector<std::string> scope,
+                      std::vector<core::Finding> findings) {
+  TargetCheck check;
+  check.target_id = target_id;
+  check.scope = std::move(scope);
+  check.result.status = findings.empty() ? core::CheckStatus::kOk : core::CheckStatus::kProblem;
+  check.result.findings = std::move(findings);
+  return check;
+}
+
+}  // namespace
+
+core::Result<std::optional<TargetCheck>> RememberArticles(
+    const config::Config& config, const ArticleOptions& options, store::Store& store,
+    const Target& target, const std::vector<core::Item>& items,
+    const std::vector<fetch::Response>& responses, core::Timestamp now) {
+  std::optional<TargetCheck> checked;
+  if (options.store == nullptr) return checked;
   if (items.size() != responses.size()) {
     return core::MakeError("articles: " + std::to_string(responses.size()) + " responses for " +
                            std::to_string(items.size()) + " requests");
   }
-  std::vector<std::string> scope;
-  for (const auto& check : options.checks) scope.push_back(check.name);
+  const std::vector<std::string> scope = ScopeOfAll(options);
   for (size_t i = 0; i < items.size(); ++i) {
-    const store::ArticleRecord a = ReadArticle(config, target, items[i], responses[i], now);
-    if (auto s = options.store->Put(a); !s) return s;
+    store::ArticleRecord a = ReadArticle(config, target, items[i], responses[i], now);
+    // Personal numbers a page publishes are problems to report, not data to keep (issue 5: the
+    // full number is never stored): the stored text has them masked, as findings do.
+    std::string text = std::move(a.text);
+    a.text = checks::MaskPersonalData(text, now);
+    if (auto s = options.store->Put(a); !s) return s.error();
     if (!a.fetched() || options.checks.empty()) continue;
     ArticleContext ctx{target.id, a.source_unit.empty() ? target.site->unit : a.source_unit,
-                       a.url, a.title, a.text, a.published};
-    std::vector<core::Finding> fresh;
-    for (const auto& check : options.checks) {
-      std::set<std::string> subjects;
-      for (core::Finding f : check.run(ctx)) {
-        f.target_id = target.id;
-        f.unit_id = ctx.unit_id;
-        f.check = check.name;
-        f.subject = f.subject.empty() ? a.url : a.url + "#" + f.subject;
-        if (f.evidence_url.empty()) f.evidence_url = a.url;
-        if (!subjects.insert(f.subject).second) continue;  // one finding per key
-        fresh.push_back(std::move(f));
-      }
-    }
+                       a.url, a.title, std::move(text), a.published};
+    std::vector<core::Finding> keep = RunArticleChecks(options, ctx);
     // Keep the open findings of the column's other articles; replace this article's.
-    auto open = store.OpenFindings(store::FindingFilter{target.id});
+    auto open = OpenInScope(store, target.id, scope);
     if (!open) return open.error();
-    std::vector<core::Finding> keep = std::move(fresh);
-    for (const auto& stored : *open) {
-      const auto& f = stored.finding;
-      const bool in_scope = std::find(scope.begin(), scope.end(), f.check) != scope.end();
-      if (in_scope && !SubjectOfArticle(f.subject, a.url)) keep.push_back(f);
+    for (auto& f : *open) {
+      if (!SubjectOfArticle(f.subject, a.url)) keep.push_back(std::move(f));
     }
-    if (auto s = store.ReplaceOpenFindings(target.id, scope, keep, now); !s) return s;
+    if (auto s = store.ReplaceOpenFindings(target.id, scope, keep, now); !s) return s.error();
+    checked = MakeCheck(target.id, scope, std::move(keep));
   }
-  return {};
+  return checked;
 }
 
-core::Status RunArticleStage(const config::Config& config, const ArticleOptions& options,
-                             store::Store& store, const TargetOutcome& outcome,
-                             const FetchFn& fetch, core::Timestamp now) {
-  if (options.store == nullptr || outcome.target.column == nullptr || !outcome.readable) return {};
+core::Result<std::optional<TargetCheck>> RunArticleStage(const config::Config& config,
+                                                         const ArticleOptions& options,
+                                                         store::Store& store,
+                                                         const TargetOutcome& outcome,
+                                                         const FetchFn& fetch,
+                                                         core::Timestamp now) {
+  std::optional<TargetCheck> none;
+  if (options.store == nullptr || outcome.target.column == nullptr || !outcome.readable) {
+    return none;
+  }
   std::vector<std::string> urls;
   for (const auto& item : outcome.items) urls.push_back(item.url);
   auto unknown = options.store->UnknownUrls(outcome.target.id, urls);
   if (!unknown) return unknown.error();
   const std::vector<core::Item> items = SelectArticles(config.articles, outcome, *unknown);
-  if (items.empty()) return {};
-  std::vector<fetch::Request> requests;
-  for (const auto& item : items) {
-    fetch::Request r;
-    r.url = item.url;
-    r.verify_tls = outcome.target.site->verify_tls;
-    requests.push_back(std::move(r));
+  if (!items.empty()) {
+    std::vector<fetch::Request> requests;
+    for (const auto& item : items) {
+      fetch::Request r;
+      r.url = item.url;
+      r.verify_tls = outcome.target.site->verify_tls;
+      requests.push_back(std::move(r));
+    }
+    const std::vector<fetch::Response> responses = fetch(std::move(requests));
+    auto checked =
+        RememberArticles(config, options, store, outcome.target, items, responses, now);
+    if (!checked || *checked) return checked;
   }
-  const std::vector<fetch::Response> responses = fetch(std::move(requests));
-  return RememberArticles(config, options, store, outcome.target, items, responses, now);
+  if (options.checks.empty()) return none;
+  // No article was checked now: the column's content findings are still open.
+  const std::vector<std::string> scope = ScopeOfAll(options);
+  auto open = OpenInScope(store, outcome.target.id, scope);
+  if (!open) return open.error();
+  return std::optional<TargetCheck>(MakeCheck(outcome.target.id, scope, std::move(*open)));
+}
+
+core::Result<std::optional<TargetCheck>> CheckAccountPosts(const ArticleOptions& options,
+                                                           store::Store& store,
+                                                           const TargetOutcome& o) {
+  std::optional<TargetCheck> none;
+  if (options.checks.empty() || o.target.account == nullptr || !o.readable) return none;
+  std::vector<checks::Post> listed;
+  if (o.account) {
+    if (!o.account->readable) return none;
+    listed = o.account->posts;
+  } else {
+    for (const auto& item : o.items) listed.push_back(checks::Post{item, item.title, {}});
+  }
+  const std::vector<std::string> scope = ScopeOfAll(options);
+  std::vector<core::Finding> findings;
+  std::set<std::string> urls;
+  for (const auto& post : listed) {
+    if (post.item.url.empty() || !urls.insert(post.item.url).second) continue;
+    // Sources without a body give the title as the text: scan it once.
+    const bool title_in_text = post.text.starts_with(post.item.title);
+    ArticleContext ctx{o.target.id, o.target.account->unit, post.item.url,
+                       title_in_text ? std::string() : post.item.title, post.text, std::nullopt};
+    if (post.item.published) ctx.published = core::DatedTime{*post.item.published, post.item.provenance};
+    for (auto& f : RunArticleChecks(options, ctx)) findings.push_back(std::move(f));
+  }
+  auto open = OpenInScope(store, o.target.id, scope);
+  if (!open) return open.error();
+  for (auto& f : *open) {
+    const bool listed_now = std::any_of(urls.begin(), urls.end(), [&](const std::string& url) {
+      return SubjectOfArticle(f.subject, url);
+    });
+    if (!listed_now) findings.push_back(std::move(f));
+  }
+  return std::optional<TargetCheck>(MakeCheck(o.target.id, scope, std::move(findings)));
 }
 
 }  // namespace govwatch::schedule

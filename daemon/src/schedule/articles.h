@@ -2,12 +2,17 @@
 // no article row for, their article pages are fetched (at most ArticleSettings::max_per_pass per
 // column run and max_per_host per host), read with extract::ExtractArticle, stored in the
 // ArticleStore with their 来源 normalised to a configured unit, and handed to the content checks
-// the composition root plugs in (ArticleOptions::checks).
+// the composition root plugs in (ArticleOptions::checks). The stored text has personal numbers
+// (ID, mobile, bank card) masked; the checks see the page as published.
 //
 // Findings of article checks belong to the column target, with subject "URL" or "URL#subject"
 // (one key per article and problem). Each article is checked once, when it is first read: its
 // findings replace that article's earlier ones and leave the open findings of other articles
 // alone (they stay open until their own article is read again, or the integrator resolves them).
+//
+// The same checks run on the posts of every readable account read (CheckAccountPosts): a feed
+// lists few posts, so all listed posts are scanned on each read — a post edited to fix a typo
+// resolves its finding — and findings of posts no longer listed stay open.
 //
 // The selection and the reading are pure; RememberArticles is the store step. Thread-safety:
 // none; the scheduler runs the store step on its store thread.
@@ -43,7 +48,15 @@ struct ArticleContext {
 struct ArticleCheck {
   std::string name;
   std::function<std::vector<core::Finding>(const ArticleContext&)> run;
+  // Set when one run yields findings of several checks (the content checks scan a text once for
+  // typo, severe_expression, sensitive_word and personal_data): then these are the stage's scope
+  // for this check and each finding keeps its own check, which must be one of them.
+  // (`= {}` keeps two-field aggregate initialisation {name, run} free of warnings.)
+  std::vector<std::string> yields = {};
 };
+
+// The check names an ArticleCheck's findings carry: `yields`, else {name}.
+std::vector<std::string> ScopeOf(const ArticleCheck& check);
 
 struct ArticleOptions {
   store::ArticleStore* store = nullptr;  // nullptr: no article stage
@@ -62,16 +75,38 @@ store::ArticleRecord ReadArticle(const config::Config& config, const Target& tar
                                  const core::Item& item, const fetch::Response& response,
                                  core::Timestamp now);
 
+// Pure: the findings of `options.checks` on one article or post, with target, unit, check and
+// subject filled in as described above; one finding per key.
+std::vector<core::Finding> RunArticleChecks(const ArticleOptions& options,
+                                            const ArticleContext& article);
+
 // The article stage's store step: stores each row, runs the checks on the fetched ones and
-// stores their findings (see above). Error only when a store fails.
-core::Status RememberArticles(const config::Config& config, const ArticleOptions& options,
-                              store::Store& store, const Target& target,
-                              const std::vector<core::Item>& items,
-                              const std::vector<fetch::Response>& responses, core::Timestamp now);
+// stores their findings (see above). Returns, when checks ran on at least one article, the
+// column's open findings in the checks' scope after the step (for listeners: metrics, alerts);
+// nullopt otherwise. Error only when a store fails.
+core::Result<std::optional<TargetCheck>> RememberArticles(
+    const config::Config& config, const ArticleOptions& options, store::Store& store,
+    const Target& target, const std::vector<core::Item>& items,
+    const std::vector<fetch::Response>& responses, core::Timestamp now);
 
 // The whole stage for one column outcome with a synchronous fetch (govwatch probe, RunPass).
-core::Status RunArticleStage(const config::Config& config, const ArticleOptions& options,
-                             store::Store& store, const TargetOutcome& outcome,
-                             const FetchFn& fetch, core::Timestamp now);
+// Returns the column's open findings in the checks' scope (also when no article was new, so a
+// probe shows them on every pass); nullopt when the stage or its checks are off.
+core::Result<std::optional<TargetCheck>> RunArticleStage(const config::Config& config,
+                                                         const ArticleOptions& options,
+                                                         store::Store& store,
+                                                         const TargetOutcome& outcome,
+                                                         const FetchFn& fetch,
+                                                         core::Timestamp now);
+
+// The checks on the posts of one account outcome (o.account's posts, else its items' titles):
+// every listed post with a URL is checked (target: the account; unit: the account's), and the
+// open findings of posts not listed in this read are kept. Returns the TargetCheck to store
+// (ReplaceOpenFindings) and report like the account rules; nullopt when there are no checks or
+// the read failed (an unreadable source neither opens nor resolves). Reads the store's open
+// findings; writes nothing. Error only when the store fails.
+core::Result<std::optional<TargetCheck>> CheckAccountPosts(const ArticleOptions& options,
+                                                           store::Store& store,
+                                                           const TargetOutcome& o);
 
 }  // namespace govwatch::schedule

@@ -77,6 +77,13 @@ checks::AccountObservation ObservationOf(const TargetOutcome& o) {
   return obs;
 }
 
+void AppendFindings(const checks::CheckResult& result, std::vector<core::Finding>& out) {
+  out.insert(out.end(), result.findings.begin(), result.findings.end());
+}
+void AppendFindings(std::vector<core::Finding> findings, std::vector<core::Finding>& out) {
+  for (auto& f : findings) out.push_back(std::move(f));
+}
+
 // The checks of a pass whose outcomes are read and stored: site by site, then accounts (and,
 // with `health`, the source_error check of each platform read).
 core::Result<PassResult> CheckPass(const config::Config& config, PassResult pass,
@@ -534,6 +541,7 @@ core::Result<PassResult> RunPass(const config::Config& config, const std::vector
                            std::to_string(accounts.size()) + " accounts");
   }
   PassResult pass;
+  std::vector<core::Finding> content;  // of the article stage and the account posts
   size_t next_page = 0;
   size_t next_account = 0;
   for (const auto& t : targets) {
@@ -541,7 +549,9 @@ core::Result<PassResult> RunPass(const config::Config& config, const std::vector
       const fetch::Response& response = responses[next_page++];
       TargetOutcome o = ReadResponse(t, response, now);
       if (auto s = RememberOutcome(store, o, response, now); !s) return s.error();
-      if (auto s = RunArticleStage(config, articles, store, o, fetch, now); !s) return s.error();
+      auto checked = RunArticleStage(config, articles, store, o, fetch, now);
+      if (!checked) return checked.error();
+      if (*checked) AppendFindings((*checked)->result, content);
       pass.outcomes.push_back(std::move(o));
       continue;
     }
@@ -557,9 +567,22 @@ core::Result<PassResult> RunPass(const config::Config& config, const std::vector
     TargetOutcome o = ReadAccount(t, std::move(read), now, 0);
     if (auto s = RememberAccountOutcome(store, o, bytes, final_url, now); !s) return s.error();
     health.Record(*t.account, o.readable, o.failure, now);
+    auto posts = CheckAccountPosts(articles, store, o);
+    if (!posts) return posts.error();
+    if (*posts) {
+      const TargetCheck& check = **posts;
+      if (auto s = store.ReplaceOpenFindings(check.target_id, check.scope, check.result.findings,
+                                             now);
+          !s) {
+        return s.error();
+      }
+      AppendFindings(check.result, content);
+    }
     pass.outcomes.push_back(std::move(o));
   }
-  return CheckPass(config, std::move(pass), store, now, &health);
+  auto checked = CheckPass(config, std::move(pass), store, now, &health);
+  if (checked) AppendFindings(std::move(content), checked->findings);
+  return checked;
 }
 
 core::Result<PassResult> RunPass(const config::Config& config, const std::vector<Target>& targets,
@@ -585,14 +608,19 @@ core::Result<PassResult> RunPass(const config::Config& config, const std::vector
   }
 
   PassResult pass;
+  std::vector<core::Finding> content;  // of the article stage
   for (size_t i = 0; i < targets.size(); ++i) {
     TargetOutcome o = ReadResponse(targets[i], responses[i], now);
     if (auto s = RememberOutcome(store, o, responses[i], now); !s) return s.error();
-    if (auto s = RunArticleStage(config, articles, store, o, fetch, now); !s) return s.error();
+    auto checked = RunArticleStage(config, articles, store, o, fetch, now);
+    if (!checked) return checked.error();
+    if (*checked) AppendFindings((*checked)->result, content);
     pass.outcomes.push_back(std::move(o));
   }
 
-  return CheckPass(config, std::move(pass), store, now, nullptr);
+  auto checked = CheckPass(config, std::move(pass), store, now, nullptr);
+  if (checked) AppendFindings(std::move(content), checked->findings);
+  return checked;
 }
 
 }  // namespace govwatch::schedule

@@ -74,7 +74,8 @@ struct TargetOutcome {
 
 struct PassResult {
   std::vector<TargetOutcome> outcomes;   // in target order
-  std::vector<core::Finding> findings;   // every open finding of the pass, site by site
+  std::vector<core::Finding> findings;   // every open finding of the pass, site by site, then
+                                         // the content findings of articles and posts
   int unknown_checks = 0;                // checks that answered "unknown"
 };
 

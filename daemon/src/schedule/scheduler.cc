@@ -501,10 +501,16 @@ asio::awaitable<void> Scheduler::RunArticles(std::shared_ptr<const config::Confi
     responses.push_back(std::get<0>(std::move(raced)));
   }
   store::Store& store = store_;
-  const core::Status status = co_await OnStoreThread([&]() -> core::Status {
+  const auto checked = co_await OnStoreThread([&]() {
     return RememberArticles(*config, options, store, target, items, responses, now);
   });
-  if (!status) listener_.OnError(target.id, status.error());
+  if (!checked) {
+    listener_.OnError(target.id, checked.error());
+  } else if (*checked) {
+    // The column's content findings changed outside its run: metrics and alerts hear of it
+    // like of a recomputed site aggregate.
+    listener_.OnSiteFindings(**checked);
+  }
 }
 
 asio::awaitable<void> Scheduler::RunAccount(std::string id, std::uint64_t generation,
@@ -551,6 +557,12 @@ asio::awaitable<void> Scheduler::RunAccount(std::string id, std::uint64_t genera
     }
     p.checks.push_back(CheckOutcome(*config, p.outcome, now));
     for (auto& rule : CheckAccountRules(*config, p.outcome)) p.checks.push_back(std::move(rule));
+    auto posts = CheckAccountPosts(options_.articles, store, p.outcome);
+    if (!posts) {
+      p.error = posts.error();
+      return p;
+    }
+    if (*posts) p.checks.push_back(std::move(**posts));
     for (const TargetCheck& check : p.checks) {
       if (check.result.status == core::CheckStatus::kUnknown) continue;
       if (auto s = store.ReplaceOpenFindings(check.target_id, check.scope, check.result.findings,

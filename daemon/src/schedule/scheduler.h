@@ -72,7 +72,8 @@ class Listener {
   virtual void OnFetch(std::string_view /*outcome*/) {}
   // Actual start − planned start of a run (>= 0 unless the clock stepped back).
   virtual void OnLag(std::chrono::milliseconds /*lag*/) {}
-  // A site aggregate was recomputed and stored.
+  // A site aggregate was recomputed and stored; also a column's article content findings, after
+  // the article stage checked new articles (the check then holds all of the column's open ones).
   virtual void OnSiteFindings(const TargetCheck& /*aggregate*/) {}
   // A store or internal failure; the run's result is lost, the next run retries.
   virtual void OnError(std::string_view /*target_id*/, const core::Error& /*error*/) {}

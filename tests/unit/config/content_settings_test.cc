@@ -1,5 +1,7 @@
-// The `content:` section: defaults, values, unknown keys and relative paths with positions.
+// The `content:` section: defaults, values, relative paths and unknown keys with positions.
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include "config/loader.h"
 
@@ -20,7 +22,8 @@ std::string Errors(const LoadResult& r) {
 TEST(ContentSettings, DefaultsWhenAbsent) {
   const LoadResult r = Load("units:\n  - {id: gy, name: 固原}\n");
   ASSERT_TRUE(r.config) << Errors(r);
-  EXPECT_EQ(r.config->content.lexicon_dir, "/etc/govwatch/lexicon");
+  // Not set: the daemon looks in /etc/govwatch/lexicon, then the installed default.
+  EXPECT_EQ(r.config->content.lexicon_dir, "");
   EXPECT_TRUE(r.config->content.enabled);
 }
 
@@ -32,12 +35,32 @@ TEST(ContentSettings, ReadsValues) {
   EXPECT_FALSE(r.config->content.enabled);
 }
 
-TEST(ContentSettings, ReportsRelativePathsAndUnknownKeysWithPositions) {
-  const LoadResult r = Load("content:\n  lexicon_dir: lex\n  lexicons: x\n");
+TEST(ContentSettings, ResolvesARelativeDirectoryAgainstTheConfigFile) {
+  const char* yaml = "units:\n  - {id: gy, name: 固原}\ncontent:\n  lexicon_dir: lexicon/\n";
+  const LoadResult in_dir = LoadConfigString(
+      yaml, "/srv/govwatch/govwatch.yaml",
+      [](const std::string&) -> std::optional<std::string> { return {}; });
+  ASSERT_TRUE(in_dir.config) << Errors(in_dir);
+  EXPECT_EQ(in_dir.config->content.lexicon_dir, "/srv/govwatch/lexicon");
+
+  const LoadResult up = LoadConfigString(
+      "content:\n  lexicon_dir: ../share/lex\n", "/etc/govwatch/govwatch.yaml",
+      [](const std::string&) -> std::optional<std::string> { return {}; });
+  ASSERT_TRUE(up.config) << Errors(up);
+  EXPECT_EQ(up.config->content.lexicon_dir, "/etc/share/lex");
+
+  // A file named without a directory is in the working directory.
+  const LoadResult here = Load("content:\n  lexicon_dir: lex\n");
+  ASSERT_TRUE(here.config) << Errors(here);
+  EXPECT_EQ(here.config->content.lexicon_dir,
+            (std::filesystem::current_path() / "lex").lexically_normal().string());
+}
+
+TEST(ContentSettings, ReportsEmptyPathsAndUnknownKeysWithPositions) {
+  const LoadResult r = Load("content:\n  lexicon_dir: \"\"\n  lexicons: x\n");
   ASSERT_FALSE(r.config);
   const std::string errors = Errors(r);
-  EXPECT_NE(errors.find("test.yaml:2:16: 'lexicon_dir': must be an absolute path, got 'lex'"),
-            std::string::npos)
+  EXPECT_NE(errors.find("test.yaml:2:16: 'lexicon_dir': must not be empty"), std::string::npos)
       << errors;
   EXPECT_NE(errors.find("test.yaml:3:3:"), std::string::npos) << errors;
   EXPECT_NE(errors.find("unknown key 'lexicons' in content"), std::string::npos) << errors;
