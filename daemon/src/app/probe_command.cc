@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/article_checks.h"
 #include "app/commands.h"
 #include "app/probe_render.h"
 #include "config/loader.h"
@@ -141,6 +142,12 @@ int RunProbe(const Args& args) {
     }
     article_store = std::move(*opened);
     articles.store = article_store.get();
+    // Content checks and policy interpretation on the articles (app/article_checks.h); without
+    // a lexicon the rest still runs.
+    if (auto s = AddContentChecks(config, articles); !s) {
+      std::cerr << "govwatch probe: content checks off: " << s.error().message << "\n";
+    }
+    AddPolicyInterpretation(articles);
   }
   // Accounts are read through their source adapters (feed, weibo_api, wechat_api).
   sources::SourceSet sources;

@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "app/alert_pipeline.h"
+#include "app/article_checks.h"
 #include "app/commands.h"
 #include "app/live_state.h"
 #include "app/sd_notify.h"
@@ -90,7 +91,7 @@ class Daemon {
         client_(fetch::MakeHttpClient(io_.get_executor(), config_->http)),
         once_(once),
         scheduler_(io_, config_, *client_, *store_, clock_, Listener(),
-                   SchedulerOptions(once, articles_.get())),
+                   SchedulerOptions(*config_, once, articles_.get())),
         crawls_(io_.get_executor(), *client_, config_->storage.path,
                 [this](const crawl::CrawlReport& report) {
                   if (report.availability)
@@ -149,11 +150,18 @@ class Daemon {
   }
 
  private:
-  static schedule::Scheduler::Options SchedulerOptions(bool once,
+  static schedule::Scheduler::Options SchedulerOptions(const config::Config& config, bool once,
                                                        store::ArticleStore* articles) {
     schedule::Scheduler::Options options;
     options.once = once;
     options.articles.store = articles;  // content checks on articles plug in here
+    if (articles != nullptr) {
+      // app/article_checks.h; without a lexicon the rest still runs.
+      if (auto s = AddContentChecks(config, options.articles); !s) {
+        spdlog::warn("content checks off: {}", s.error().message);
+      }
+      AddPolicyInterpretation(options.articles);
+    }
     return options;
   }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "checks/column_freshness.h"
 #include "checks/source_unit.h"
 #include "extract/extract.h"
 
@@ -91,7 +92,7 @@ core::Status RememberArticles(const config::Config& config, const ArticleOptions
     if (auto s = options.store->Put(a); !s) return s;
     if (!a.fetched() || options.checks.empty()) continue;
     ArticleContext ctx{target.id, a.source_unit.empty() ? target.site->unit : a.source_unit,
-                       a.url, a.title, a.text, a.published};
+                       a.url, a.title, a.text, a.published, now};
     std::vector<core::Finding> fresh;
     for (const auto& check : options.checks) {
       std::set<std::string> subjects;
@@ -119,6 +120,48 @@ core::Status RememberArticles(const config::Config& config, const ArticleOptions
   return {};
 }
 
+core::Result<std::vector<TargetCheck>> RunSiteArticleChecks(const config::Config& config,
+                                                            const ArticleOptions& options,
+                                                            store::Store& store,
+                                                            const Target& target,
+                                                            core::Timestamp now) {
+  std::vector<TargetCheck> replaced;
+  if (options.store == nullptr || target.site == nullptr || target.column == nullptr) {
+    return replaced;
+  }
+  std::vector<const SiteArticleCheck*> due;
+  for (const auto& check : options.site_checks) {
+    if (!check.applies || check.applies(config, *target.site, *target.column)) due.push_back(&check);
+  }
+  if (due.empty()) return replaced;
+  auto articles = options.store->Articles(target.site->id);
+  if (!articles) return articles.error().WithContext("site checks of '" + target.site->id + "'");
+  for (const SiteArticleCheck* check : due) {
+    auto findings = check->run(config, *target.site, *articles, now);
+    if (!findings) return findings.error().WithContext(check->name);
+    // One replacement per column, so a column whose documents are all interpreted now is
+    // cleared too.
+    for (const config::Column& column : target.site->columns) {
+      TargetCheck replacement;
+      replacement.target_id = checks::ColumnTargetId(target.site->id, column.id);
+      replacement.scope = {check->name};
+      for (const core::Finding& f : *findings) {
+        if (f.target_id == replacement.target_id) replacement.result.findings.push_back(f);
+      }
+      replacement.result.status = replacement.result.findings.empty()
+                                      ? core::CheckStatus::kOk
+                                      : core::CheckStatus::kProblem;
+      if (auto s = store.ReplaceOpenFindings(replacement.target_id, replacement.scope,
+                                             replacement.result.findings, now);
+          !s) {
+        return s.error().WithContext(check->name);
+      }
+      replaced.push_back(std::move(replacement));
+    }
+  }
+  return replaced;
+}
+
 core::Status RunArticleStage(const config::Config& config, const ArticleOptions& options,
                              store::Store& store, const TargetOutcome& outcome,
                              const FetchFn& fetch, core::Timestamp now) {
@@ -128,16 +171,23 @@ core::Status RunArticleStage(const config::Config& config, const ArticleOptions&
   auto unknown = options.store->UnknownUrls(outcome.target.id, urls);
   if (!unknown) return unknown.error();
   const std::vector<core::Item> items = SelectArticles(config.articles, outcome, *unknown);
-  if (items.empty()) return {};
-  std::vector<fetch::Request> requests;
-  for (const auto& item : items) {
-    fetch::Request r;
-    r.url = item.url;
-    r.verify_tls = outcome.target.site->verify_tls;
-    requests.push_back(std::move(r));
+  if (!items.empty()) {
+    std::vector<fetch::Request> requests;
+    for (const auto& item : items) {
+      fetch::Request r;
+      r.url = item.url;
+      r.verify_tls = outcome.target.site->verify_tls;
+      requests.push_back(std::move(r));
+    }
+    const std::vector<fetch::Response> responses = fetch(std::move(requests));
+    if (auto s = RememberArticles(config, options, store, outcome.target, items, responses, now);
+        !s) {
+      return s;
+    }
   }
-  const std::vector<fetch::Response> responses = fetch(std::move(requests));
-  return RememberArticles(config, options, store, outcome.target, items, responses, now);
+  auto site_checks = RunSiteArticleChecks(config, options, store, outcome.target, now);
+  if (!site_checks) return site_checks.error();
+  return {};
 }
 
 }  // namespace govwatch::schedule

@@ -483,7 +483,10 @@ asio::awaitable<void> Scheduler::RunArticles(std::shared_ptr<const config::Confi
     co_return;
   }
   const std::vector<core::Item> items = SelectArticles(config->articles, outcome, *unknown);
-  if (items.empty()) co_return;
+  if (items.empty()) {
+    co_await RunSiteChecks(config, target, now);
+    co_return;
+  }
   std::vector<fetch::Response> responses;
   for (const auto& item : items) {
     fetch::Request request;
@@ -499,6 +502,21 @@ asio::awaitable<void> Scheduler::RunArticles(std::shared_ptr<const config::Confi
     return RememberArticles(*config, options, store, target, items, responses, now);
   });
   if (!status) listener_.OnError(target.id, status.error());
+  co_await RunSiteChecks(config, target, now);
+}
+
+asio::awaitable<void> Scheduler::RunSiteChecks(std::shared_ptr<const config::Config> config,
+                                               Target target, core::Timestamp now) {
+  if (options_.articles.site_checks.empty() || stopping_) co_return;
+  store::Store& store = store_;
+  auto replaced = co_await OnStoreThread([&]() {
+    return RunSiteArticleChecks(*config, options_.articles, store, target, now);
+  });
+  if (!replaced) {
+    listener_.OnError(target.id, replaced.error());
+    co_return;
+  }
+  for (const TargetCheck& check : *replaced) listener_.OnSiteFindings(check);
 }
 
 asio::awaitable<void> Scheduler::RunAccount(std::string id, std::uint64_t generation,

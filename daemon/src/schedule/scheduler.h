@@ -72,7 +72,8 @@ class Listener {
   virtual void OnFetch(std::string_view /*outcome*/) {}
   // Actual start − planned start of a run (>= 0 unless the clock stepped back).
   virtual void OnLag(std::chrono::milliseconds /*lag*/) {}
-  // A site aggregate was recomputed and stored.
+  // A site aggregate, or a site check over stored articles (policy interpretation), was
+  // recomputed and stored.
   virtual void OnSiteFindings(const TargetCheck& /*aggregate*/) {}
   // A store or internal failure; the run's result is lost, the next run retries.
   virtual void OnError(std::string_view /*target_id*/, const core::Error& /*error*/) {}
@@ -168,6 +169,10 @@ class Scheduler {
   boost::asio::awaitable<void> RunArticles(std::shared_ptr<const config::Config> config,
                                            Target target, TargetOutcome outcome,
                                            core::Timestamp now);
+  // After the article stage: the site checks over the site's stored articles (policy
+  // interpretation); what they replaced goes to the listener like a site aggregate.
+  boost::asio::awaitable<void> RunSiteChecks(std::shared_ptr<const config::Config> config,
+                                             Target target, core::Timestamp now);
   // Account targets (issue 7): read through the account's source adapter, then the store step,
   // freshness and the account rules, then the platform's source_error check.
   boost::asio::awaitable<void> RunAccount(std::string id, std::uint64_t generation,
