@@ -124,14 +124,16 @@ core::Result<std::vector<TargetCheck>> RunSiteArticleChecks(const config::Config
                                                             const ArticleOptions& options,
                                                             store::Store& store,
                                                             const Target& target,
-                                                            core::Timestamp now) {
+                                                            core::Timestamp now, bool all) {
   std::vector<TargetCheck> replaced;
   if (options.store == nullptr || target.site == nullptr || target.column == nullptr) {
     return replaced;
   }
   std::vector<const SiteArticleCheck*> due;
   for (const auto& check : options.site_checks) {
-    if (!check.applies || check.applies(config, *target.site, *target.column)) due.push_back(&check);
+    if (all || !check.applies || check.applies(config, *target.site, *target.column)) {
+      due.push_back(&check);
+    }
   }
   if (due.empty()) return replaced;
   auto articles = options.store->Articles(target.site->id);

@@ -86,7 +86,8 @@ core::Status RememberArticles(const config::Config& config, const ArticleOptions
                               const std::vector<core::Item>& items,
                               const std::vector<fetch::Response>& responses, core::Timestamp now);
 
-// The site checks that apply to `target` (a column), over its site's stored articles; each
+// The site checks that apply to `target` (a column; every site check when `all` is set, for the
+// column run that first completes a site), over its site's stored articles; each
 // result's findings are already stored (ReplaceOpenFindings per column of the site), and the
 // returned TargetChecks name what was replaced, for the listener (alerts). Nothing to do for
 // a target without a column or when no site check applies. Error only when a store or a check
@@ -95,7 +96,8 @@ core::Result<std::vector<TargetCheck>> RunSiteArticleChecks(const config::Config
                                                             const ArticleOptions& options,
                                                             store::Store& store,
                                                             const Target& target,
-                                                            core::Timestamp now);
+                                                            core::Timestamp now,
+                                                            bool all = false);
 
 // The whole stage for one column outcome with a synchronous fetch (govwatch probe, RunPass),
 // site checks included.

@@ -498,19 +498,52 @@ asio::awaitable<void> Scheduler::RunArticles(std::shared_ptr<const config::Confi
     responses.push_back(std::get<0>(std::move(raced)));
   }
   store::Store& store = store_;
+  // The article checks' open findings after the step, for the listener (alerts, API), which
+  // saw only the column's own checks in OnTargetDone.
+  TargetCheck stored;
+  stored.target_id = target.id;
+  for (const auto& check : options.checks) stored.scope.push_back(check.name);
   const core::Status status = co_await OnStoreThread([&]() -> core::Status {
-    return RememberArticles(*config, options, store, target, items, responses, now);
+    if (auto s = RememberArticles(*config, options, store, target, items, responses, now); !s) {
+      return s;
+    }
+    if (stored.scope.empty()) return {};
+    auto open = store.OpenFindings(store::FindingFilter{target.id});
+    if (!open) return open.error();
+    for (const auto& f : *open) {
+      if (std::find(stored.scope.begin(), stored.scope.end(), f.finding.check) !=
+          stored.scope.end()) {
+        stored.result.findings.push_back(f.finding);
+      }
+    }
+    return {};
   });
-  if (!status) listener_.OnError(target.id, status.error());
+  if (!status) {
+    listener_.OnError(target.id, status.error());
+  } else if (!stored.scope.empty()) {
+    stored.result.status = stored.result.findings.empty() ? core::CheckStatus::kOk
+                                                          : core::CheckStatus::kProblem;
+    listener_.OnSiteFindings(stored);
+  }
   co_await RunSiteChecks(config, target, now);
 }
 
 asio::awaitable<void> Scheduler::RunSiteChecks(std::shared_ptr<const config::Config> config,
                                                Target target, core::Timestamp now) {
-  if (options_.articles.site_checks.empty() || stopping_) co_return;
+  if (options_.articles.site_checks.empty() || stopping_ || target.site == nullptr) co_return;
+  // As for the site aggregate: only once every other column of the site has run (and so had its
+  // article stage), or a document would count as not interpreted on the first cycle merely
+  // because its interpretation's column had not been read yet — a false alert at every start.
+  const auto verdicts = column_verdicts_.find(target.site->id);
+  for (const config::Column& column : target.site->columns) {
+    if (&column == target.column) continue;
+    if (verdicts == column_verdicts_.end() || !verdicts->second.contains(column.id)) co_return;
+  }
+  // The run that completes the site runs every site check, whatever its column's kind.
+  const bool all = site_checks_ready_.insert(target.site->id).second;
   store::Store& store = store_;
   auto replaced = co_await OnStoreThread([&]() {
-    return RunSiteArticleChecks(*config, options_.articles, store, target, now);
+    return RunSiteArticleChecks(*config, options_.articles, store, target, now, all);
   });
   if (!replaced) {
     listener_.OnError(target.id, replaced.error());

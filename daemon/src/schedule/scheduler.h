@@ -199,6 +199,8 @@ class Scheduler {
   std::priority_queue<Due, std::vector<Due>, std::greater<>> queue_;
   // Last column verdict per site id → column id, for the site aggregate.
   std::map<std::string, std::map<std::string, checks::ColumnVerdict>> column_verdicts_;
+  // Sites whose site checks over articles (RunSiteChecks) have run once since the start.
+  std::set<std::string> site_checks_ready_;
   NetworkWatch network_;
   sources::SourceSet sources_;   // per account, kept across runs (WeChat token cache)
   SourceHealthBook source_health_;
