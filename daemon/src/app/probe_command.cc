@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/article_checks.h"
 #include "app/commands.h"
 #include "app/content_checks.h"
 #include "app/probe_render.h"
@@ -142,6 +143,8 @@ int RunProbe(const Args& args) {
     }
     article_store = std::move(*opened);
     articles.store = article_store.get();
+    // Policy interpretation over the stored articles (app/article_checks.h).
+    AddPolicyInterpretation(articles);
   }
   // Content checks of new articles and of account posts (issue 5), with the lexicon the config
   // names; a broken lexicon stops the probe like a broken config.

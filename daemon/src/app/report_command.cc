@@ -174,10 +174,12 @@ int RunReport(const Args& args) {
   all.include_resolved = true;
   auto findings = (*store)->Findings(all);
   auto observed = (*articles)->ObservedTargets(from, to);
+  auto crawled = (*articles)->CrawledSites(from, to);
   auto items = (*articles)->ListedItems(from, to);
   auto rows = (*articles)->Articles();
   for (const core::Error* e : {findings ? nullptr : &findings.error(),
                                observed ? nullptr : &observed.error(),
+                               crawled ? nullptr : &crawled.error(),
                                items ? nullptr : &items.error(), rows ? nullptr : &rows.error()}) {
     if (e != nullptr) {
       std::cerr << "govwatch report: " << e->message << "\n";
@@ -186,6 +188,7 @@ int RunReport(const Args& args) {
   }
   input.findings = std::move(*findings);
   input.observed_targets = std::move(*observed);
+  input.crawled_sites = std::move(*crawled);
   input.items = std::move(*items);
   input.articles = std::move(*rows);
   auto built = report::BuildReport(input);

@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "app/alert_pipeline.h"
+#include "app/article_checks.h"
 #include "app/commands.h"
 #include "app/content_checks.h"
 #include "app/live_state.h"
@@ -185,6 +186,8 @@ class Daemon {
     options.articles.checks.push_back(ContentArticleCheck(std::move(content), [] {
       return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     }));
+    // Policy interpretation over each site's stored articles (app/article_checks.h).
+    if (articles != nullptr) AddPolicyInterpretation(options.articles);
     return options;
   }
   static std::shared_ptr<ScannerSlot> MakeScannerSlot(std::shared_ptr<const text::Scanner> scanner) {

@@ -160,6 +160,13 @@ std::vector<core::Finding> CheckArticleContent(const text::Scanner& scanner,
                 g->first.category_zh + "；位置：" + g->first_position + "，“" + g->snippet + "”";
     if (g->count > 1) f.message += "（共" + std::to_string(g->count) + "处）";
     f.message += "；链接：" + article.url;
+    // The same parts, labelled, for tables (report annex 6) — no reader parses the message.
+    f.details = {{"wrong", g->first.wrong},
+                 {"suggestion", Remedy(g->first)},
+                 {"category", g->first.category_zh},
+                 {"position", g->first_position},
+                 {"snippet", g->snippet},
+                 {"count", std::to_string(g->count)}};
     findings.push_back(std::move(f));
   }
   return findings;

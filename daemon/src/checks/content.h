@@ -7,6 +7,8 @@
 // alert follows the term), message in Chinese:
 //   错误：宁夏自治区；建议：宁夏回族自治区；类别：严重表述错误（行政区划名称）；
 //   位置：正文第3行第12字，“……位于【宁夏自治区】南部……”（共2处）；链接：https://…
+// The same parts are in Finding::details under the keys wrong, suggestion, category, position
+// (正文第3行第12字 / 标题第5字), snippet and count (occurrences in the article).
 // Personal numbers appear masked everywhere, snippets of other findings included.
 // Pure functions; thread-safe as long as the Scanner is (it is immutable).
 #pragma once

@@ -14,7 +14,12 @@
 #include "checks/account_freshness.h"
 #include "checks/availability.h"
 #include "checks/column_freshness.h"
+#include "checks/fake_link.h"
+#include "checks/hidden_link.h"
+#include "checks/interaction_response.h"
+#include "checks/outbound_drift.h"
 #include "checks/personal_data.h"
+#include "checks/policy_interpretation.h"
 #include "checks/sensitive_word.h"
 #include "checks/severe_expression.h"
 #include "checks/typo.h"
@@ -27,6 +32,10 @@
 
 namespace govwatch::checks {
 
+// The crawler makes broken-link findings (crawl/crawler.h BrokenLinkFinding, with soft_404.h);
+// checks/ has no file of its own for them, so their name lives here.
+inline constexpr char kBrokenLink[] = "broken_link";
+
 struct CheckInfo {
   std::string_view name;            // the Finding::check value
   std::string_view title_zh;        // 首页更新
@@ -35,7 +44,7 @@ struct CheckInfo {
   core::Severity severity;          // the most severe class the check can yield
 };
 
-inline constexpr std::array<CheckInfo, 17> kChecks{{
+inline constexpr std::array<CheckInfo, 23> kChecks{{
     {kHomepageFreshness, "首页更新", "首页超过 14 天无新增信息（无日期的信息视为未更新），10 天起预警",
      "No new dated item on the homepage for more than homepage_stale_days (14); warning from "
      "homepage_warn_days (10).",
@@ -106,6 +115,32 @@ inline constexpr std::array<CheckInfo, 17> kChecks{{
      "An account could not be read new_media.source_error_after times in a row (WAF, captcha, "
      "login wall, API error); one finding per platform names every such account.",
      core::Severity::kWarning},
+    {kPolicyInterpretation, "应解读未解读",
+     "规范性文件（文号含“规”）发布后 3 个工作日内未在政策解读栏目发布解读",
+     "A policy document whose 文号 matches interpretation_doc_number_patterns (default 规) has no "
+     "interpretation within interpretation_working_days (3) working days.",
+     core::Severity::kDeduction},
+    {kInteractionResponse, "互动回应差", "留言超过 90 天未答复（近一年内的留言）",
+     "A message in an interaction column left unanswered for more than "
+     "interaction_unanswered_days (90) within the last 365 days.",
+     core::Severity::kVeto},
+    {kBrokenLink, "错链",
+     "链接无法访问：4xx、5xx、域名无法解析、超时、证书错误、重定向循环，或页面提示不存在（软 404）",
+     "A link answering 4xx/5xx, DNS failure, timeout, TLS error, a redirect loop, or a soft-404 "
+     "page.",
+     core::Severity::kDeduction},
+    {kHiddenLink, "暗链",
+     "以样式隐藏、脚本注入或针对搜索引擎伪装的链接；指向赌博、色情等违法网站时单项否决",
+     "A link hidden by CSS, injected by script, or cloaked for spiders; veto when its destination "
+     "is illegal content.",
+     core::Severity::kVeto},
+    {kFakeLink, "伪链", "看似可点击但无实际去向（#、javascript:、空链接），或链接文字与目标不符",
+     "A link that goes nowhere (#, javascript:, empty) or whose text names a unit or column it "
+     "does not lead to.",
+     core::Severity::kDeduction},
+    {kOutboundDrift, "外链内容异常", "外部链接的目标网站已变为赌博、色情或停放待售域名",
+     "An outbound link whose destination now serves gambling, porn or a parked domain.",
+     core::Severity::kVeto},
 }};
 
 // The entry named `name`, or nullptr.

@@ -111,4 +111,12 @@ std::string_view ChineseName(Platform p) { return NameOf(kPlatformChinese, p); }
 std::string_view ToString(Severity s) { return NameOf(kSeverityNames, s); }
 std::string_view ChineseName(Severity s) { return NameOf(kSeverityChinese, s); }
 
+const std::string& Finding::Detail(std::string_view key) const {
+  static const std::string kNone;
+  for (const auto& [k, v] : details) {
+    if (k == key) return v;
+  }
+  return kNone;
+}
+
 }  // namespace govwatch::core

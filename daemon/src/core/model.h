@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/time.h"
@@ -73,6 +74,14 @@ struct Finding {
   std::string message;    // Chinese, for people
   std::string evidence_url;
   std::optional<DatedTime> last_update;
+  // Labelled parts of the finding for tables, in the check's order, so that readers (the
+  // report's annex 6: 错误 / 建议 / 位置) never parse `message`. Keys are English identifiers
+  // documented by the check that sets them (content checks: wrong, suggestion, category,
+  // position, snippet); empty for most checks.
+  std::vector<std::pair<std::string, std::string>> details;
+
+  // The value of details key `key`, or "".
+  const std::string& Detail(std::string_view key) const;
 };
 
 }  // namespace govwatch::core

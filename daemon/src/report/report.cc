@@ -11,19 +11,24 @@
 #include "checks/registry.h"
 #include "checks/site_aggregate.h"
 #include "checks/source_unit.h"
+#include "report/interpretation.h"
 #include "report/statistics.h"
 
 namespace govwatch::report {
 namespace {
 
-// A group of checks reported as one 检测项. Built-in groups run whenever a target is observed;
-// the others count as deployed only when the store holds at least one finding of their checks.
+// A group of checks reported as one 检测项, titled as the reference notice names it. Built-in
+// groups run whenever a target is observed; the others count as deployed only when the store
+// holds at least one finding of their checks for that kind of target (a check that never found
+// anything cannot be told from one that never ran, so it stays 未检测).
 struct CheckGroup {
   std::string_view title;
   std::vector<std::string_view> checks;
   bool built_in = false;
+  bool crawl = false;  // checked on a site exactly when the site was crawled in the period
 };
 
+// In the order of the notice's 检查内容: 信息更新、政策解读、互动交流、错链暗链伪链、错别字、不恰当表述.
 const std::vector<CheckGroup>& SiteGroups() {
   static const std::vector<CheckGroup> groups = {
       {"网站可用性", {checks::kAvailability}, true},
@@ -32,43 +37,58 @@ const std::vector<CheckGroup>& SiteGroups() {
         checks::kSiteStaleColumns, checks::kSiteBlankColumns},
        true},
       {"政策解读", {checks::kPolicyInterpretation}, false},
-      {"互动回应", {"interaction_response"}, false},
-      {"严重错误表述", {"severe_expression"}, false},
-      {"错别字", {"typo"}, false},
-      {"敏感词", {"sensitive_word"}, false},
-      {"个人信息泄露", {"personal_data"}, false},
-      {"错链", {"broken_link"}, false},
-      {"暗链", {"hidden_link"}, false},
-      {"伪链", {"fake_link"}, false},
-      {"外链内容异常", {"outbound_drift", "external_link_drift"}, false},
+      {"互动交流", {checks::kInteractionResponse}, false},
+      {"错链", {checks::kBrokenLink}, false, true},
+      {"暗链", {checks::kHiddenLink}, false, true},
+      {"伪链", {checks::kFakeLink}, false, true},
+      {"外链内容异常", {checks::kOutboundDrift}, false, true},
+      {"错别字", {checks::kTypo}, false},
+      {"严重错误表述", {checks::kSevereExpression}, false},
+      {"敏感词", {checks::kSensitiveWord}, false},
+      {"泄露个人信息", {checks::kPersonalData}, false},
   };
   return groups;
 }
 
+// account_duplicate (info) and source_error (a per-platform pseudo target, not an account) are
+// not problems of an account and have no group.
 const std::vector<CheckGroup>& AccountGroups() {
   static const std::vector<CheckGroup> groups = {
       {"信息更新", {checks::kAccountFreshness}, true},
-      {"严重错误表述", {"severe_expression"}, false},
-      {"错别字", {"typo"}, false},
-      {"关停未注销", {"account_closed"}, false},
-      {"互动与办事入口", {"account_interaction"}, false},
+      {"严重表述错误", {checks::kSevereExpression}, false},
+      {"错别字", {checks::kTypo}, false},
+      {"互动交流和办事服务入口", {checks::kWechatMenu}, false},
+      {"微博链接政府网站", {checks::kWeiboProfileLink}, false},
+      {"关停未注销", {checks::kAccountClosed}, false},
+      {"商业或违规链接", {checks::kAccountCommercial}, false},
   };
   return groups;
 }
 
-// Short phrases for 存在问题 / 问题描述, as the reference notice words them.
-std::string Phrase(std::string_view check) {
-  static const std::map<std::string_view, std::string_view> phrases = {
-      {"severe_expression", "存在严重错误表述"}, {"typo", "存在错别字"},
-      {"sensitive_word", "存在敏感词"},          {"personal_data", "存在个人信息泄露"},
-      {"broken_link", "存在错链"},               {"hidden_link", "存在暗链"},
-      {"fake_link", "存在伪链"},                 {"outbound_drift", "外链指向异常内容"},
-      {"external_link_drift", "外链指向异常内容"}, {"interaction_response", "留言超期未答复"},
-      {"account_closed", "公告关停但未注销"},   {"account_interaction", "缺少网上办事或互动交流入口"},
-      {checks::kHomepageFreshness, "首页更新不及时"},
+// 存在问题 of annex 1 for checks named without their columns, in the notice's order (严重错误表述
+// first: "存在严重错误表述；财政资金、……等栏目半年未更新。").
+const std::vector<std::pair<std::string_view, std::string_view>>& SitePhrases() {
+  static const std::vector<std::pair<std::string_view, std::string_view>> phrases = {
+      {checks::kSevereExpression, "存在严重错误表述"},
+      {checks::kTypo, "存在错别字"},
+      {checks::kSensitiveWord, "存在敏感词"},
+      {checks::kPersonalData, "存在泄露个人信息问题"},
       {checks::kAvailability, "网站无法访问比例超标"},
+      {checks::kHomepageFreshness, "首页更新不及时"},
+      {checks::kColumnFreshness, ""},  // columns named, below
+      {checks::kBlankColumn, ""},
+      {checks::kBrokenLink, "存在错链"},
+      {checks::kHiddenLink, "存在暗链"},
+      {checks::kFakeLink, "存在伪链"},
+      {checks::kOutboundDrift, "外链指向违规或异常内容"},
+      {checks::kInteractionResponse, "留言超期未答复"},
+      {checks::kPolicyInterpretation, ""},  // counted, below
   };
-  if (const auto it = phrases.find(check); it != phrases.end()) return std::string(it->second);
+  return phrases;
+}
+
+// The notice's words for a check it has no phrase for: the registry's title.
+std::string Title(std::string_view check) {
   if (const checks::CheckInfo* info = checks::FindCheck(check)) return std::string(info->title_zh);
   return std::string(check);
 }
@@ -96,20 +116,9 @@ std::string DateText(std::chrono::sys_days day) {
   return buf;
 }
 
-// “错误”应为“建议” in a finding message → {错误, 建议}; else {message, ""}.
-std::pair<std::string, std::string> SplitCorrection(const std::string& message) {
-  const std::string open = "“", close = "”", should = "”应为“";
-  const auto a = message.find(open);
-  const auto b = a == std::string::npos ? a : message.find(should, a);
-  const auto c = b == std::string::npos ? b : message.find(close, b + should.size());
-  if (c == std::string::npos) return {message, ""};
-  return {message.substr(a + open.size(), b - a - open.size()),
-          message.substr(b + should.size(), c - b - should.size())};
-}
-
 class Builder {
  public:
-  explicit Builder(const ReportInput& in) : in_(in), config_(*in.config), matcher_(config_.units) {}
+  explicit Builder(const ReportInput& in) : in_(in), config_(*in.config) {}
 
   core::Result<Report> Build();
 
@@ -123,12 +132,30 @@ class Builder {
     const config::Unit* u = config_.FindUnit(id);
     return u != nullptr ? u->name : id;
   }
-  bool Deployed(const CheckGroup& g) const {
+  // Whether the group's checks ran on sites (`accounts` false) or accounts, as far as the store
+  // can tell: a built-in group, or one with a finding stored for that kind of target.
+  bool Deployed(const CheckGroup& g, bool accounts) const {
     if (g.built_in) return true;
+    const std::set<std::string>& seen = accounts ? deployed_accounts_ : deployed_sites_;
     for (auto c : g.checks) {
-      if (deployed_.contains(std::string(c))) return true;
+      if (seen.contains(std::string(c))) return true;
     }
     return false;
+  }
+  // The site group's state (`site` null: any site): the policy group is checked where articles
+  // were read, the link groups where a crawl ran in the period (the crawl runs all four).
+  bool SiteGroupChecked(const CheckGroup& g, const config::Site* site) const {
+    if (g.checks.front() == std::string_view(checks::kPolicyInterpretation)) {
+      return site != nullptr ? sites_with_articles_.contains(site->id)
+                             : !sites_with_articles_.empty();
+    }
+    if (g.crawl) {
+      if (site != nullptr) return in_.crawled_sites.contains(site->id);
+      return std::any_of(sites_.begin(), sites_.end(), [this](const config::Site* s) {
+        return in_.crawled_sites.contains(s->id);
+      });
+    }
+    return Deployed(g, false);
   }
   bool SiteObserved(const config::Site& s) const {
     if (in_.observed_targets.contains(s.id)) return true;
@@ -153,12 +180,22 @@ class Builder {
   std::vector<std::string> Summary();
   // 不合格 / 存在问题 / 合格 from a target's findings.
   static std::string Verdict(const std::vector<const core::Finding*>& findings);
+  // 存在问题 of annex 1 for one site's veto and deduction findings.
+  std::string SiteProblems(const std::vector<const core::Finding*>& serious) const;
+  // 问题描述 of annex 2 for one account's veto and deduction findings.
+  std::string AccountProblems(const config::Account& account,
+                              const std::vector<const core::Finding*>& serious) const;
+  // Whole days from `t` to the report's as-of time.
+  long DaysSince(core::Timestamp t) const {
+    return std::chrono::duration_cast<std::chrono::days>(in_.as_of - t).count();
+  }
 
   const ReportInput& in_;
   const config::Config& config_;
-  checks::UnitMatcher matcher_;
   core::TimeZone tz_;
-  std::set<std::string> deployed_;
+  // Checks with at least one stored finding, on sites and their columns / on accounts.
+  std::set<std::string> deployed_sites_;
+  std::set<std::string> deployed_accounts_;
   std::vector<const config::Site*> sites_;
   std::vector<const config::Account*> accounts_;
   // Findings of the period (veto..info) per site id (site and its columns) and per account id.
@@ -196,35 +233,10 @@ std::string Builder::Verdict(const std::vector<const core::Finding*>& findings) 
 core::Status Builder::ComputeInterpretation() {
   const auto today = LocalDay(in_.as_of, tz_);
   for (const config::Site* site : sites_) {
-    const config::Profile& profile = config_.ProfileFor(site->profile);
-    auto calendar = checks::WorkingDayCalendar::WithExtra(profile.extra_holidays,
-                                                          profile.extra_workdays);
-    if (!calendar) return calendar.error().WithContext("profile " + profile.id);
-    std::vector<checks::PolicyArticle> articles;
-    for (const auto& a : in_.articles) {
-      if (a.site_id != site->id || !a.fetched()) continue;
-      sites_with_articles_.insert(site->id);
-      checks::PolicyArticle p;
-      p.target_id = a.target_id;
-      p.unit_id = site->unit;
-      if (!a.source_raw.empty()) {
-        if (auto id = matcher_.Match(a.source_raw)) p.unit_id = *id;
-      }
-      const auto slash = a.target_id.find('/');
-      for (const auto& c : site->columns) {
-        if (slash != std::string::npos && c.id == a.target_id.substr(slash + 1)) {
-          p.column_kind = c.kind;
-        }
-      }
-      p.url = a.url;
-      p.title = a.title.empty() ? a.list_title : a.title;
-      p.doc_number = a.doc_number;
-      p.text = a.text;
-      if (a.published) p.day = LocalDay(a.published->time, site->time_zone);
-      articles.push_back(std::move(p));
-    }
-    const auto result =
-        checks::CheckPolicyInterpretation(articles, profile, *calendar, today, config_.units);
+    auto interpretation = InterpretSite(config_, *site, in_.articles, today);
+    if (!interpretation) return interpretation.error();
+    if (interpretation->any_article) sites_with_articles_.insert(site->id);
+    const auto& result = interpretation->result;
     size_t finding = 0;
     for (const auto& v : result.documents) {
       using State = checks::InterpretationVerdict::State;
@@ -250,14 +262,63 @@ core::Status Builder::ComputeInterpretation() {
   return {};
 }
 
+std::string Builder::SiteProblems(const std::vector<const core::Finding*>& serious) const {
+  std::vector<std::string> parts;
+  auto add = [&parts](std::string phrase) {
+    if (std::find(parts.begin(), parts.end(), phrase) == parts.end()) parts.push_back(phrase);
+  };
+  auto column_name = [this](const core::Finding& f) {
+    const std::string name = TargetName(f.target_id);
+    const auto sep = name.find(" > ");
+    return sep == std::string::npos ? name : name.substr(sep + 3);
+  };
+  for (const auto& [check, phrase] : SitePhrases()) {
+    std::vector<std::string> half_year, overdue, blank;
+    int count = 0;
+    for (const core::Finding* f : serious) {
+      if (f->check != check) continue;
+      ++count;
+      if (check == checks::kColumnFreshness) {
+        // The notice says 半年未更新 for the columns it lists; shorter delays (动态要闻 after
+        // 14 days) are 超期未更新.
+        const bool half = f->last_update && DaysSince(f->last_update->time) >= 180;
+        (half ? half_year : overdue).push_back(column_name(*f));
+      } else if (check == checks::kBlankColumn) {
+        blank.push_back(column_name(*f));
+      }
+    }
+    if (count == 0) continue;
+    if (!half_year.empty()) add(Join(half_year, "、") + "等栏目半年未更新");
+    if (!overdue.empty()) add(Join(overdue, "、") + "等栏目超期未更新");
+    if (!blank.empty()) add(Join(blank, "、") + "等栏目为空白栏目");
+    if (check == checks::kPolicyInterpretation) {
+      add(std::to_string(count) + " 件政策文件应解读未解读");
+    } else if (!phrase.empty()) {
+      add(std::string(phrase));
+    }
+  }
+  // Checks without a phrase (a newer check, an aggregate with its own veto) still show.
+  for (const core::Finding* f : serious) {
+    const bool phrased = std::any_of(SitePhrases().begin(), SitePhrases().end(),
+                                     [f](const auto& p) { return p.first == f->check; });
+    // The aggregates restate the column findings already listed.
+    if (phrased || f->check == checks::kSiteStaleColumns ||
+        f->check == checks::kSiteBlankColumns) {
+      continue;
+    }
+    add(Title(f->check));
+  }
+  return parts.empty() ? "未发现问题" : Join(parts, "；") + "。";
+}
+
 Annex Builder::SitesAnnex() {
   Annex annex{1, in_.period.label + "政府网站检查情况", "annex1-sites", {}, ""};
   Table t;
   t.header = {"单位", "检查情况", "存在问题"};
   for (const config::Site* site : sites_) {
-    std::vector<std::string> row = {SiteLabel(*site)};
+    const std::string label = SiteLabel(*site);
     if (!SiteObserved(*site)) {
-      t.rows.push_back({row[0], "未检测", "本期未采集到该网站的数据"});
+      t.rows.push_back({label, "未检测", "本期未采集到该网站的数据"});
       continue;
     }
     const auto& findings = site_findings_[site->id];
@@ -267,52 +328,65 @@ Annex Builder::SitesAnnex() {
         serious.push_back(f);
       }
     }
-    // Problems in the order of the check groups, columns named together as in the notice.
-    std::vector<std::string> parts;
-    for (const CheckGroup& g : SiteGroups()) {
-      for (auto check : g.checks) {
-        std::vector<std::string> columns;
-        int count = 0;
-        for (const auto* f : serious) {
-          if (f->check != check) continue;
-          ++count;
-          if (f->target_id != site->id) {
-            const auto name = TargetName(f->target_id);
-            columns.push_back(name.substr(name.find(" > ") == std::string::npos
-                                              ? 0
-                                              : name.find(" > ") + 3));
-          }
-        }
-        if (count == 0) continue;
-        if (check == checks::kSiteStaleColumns || check == checks::kSiteBlankColumns) continue;
-        if (check == checks::kColumnFreshness) {
-          parts.push_back(Join(columns, "、") + "等栏目超期未更新");
-        } else if (check == checks::kBlankColumn) {
-          parts.push_back(Join(columns, "、") + "等栏目为空白栏目");
-        } else if (check == checks::kPolicyInterpretation) {
-          parts.push_back(std::to_string(count) + " 件政策文件应解读未解读");
-        } else {
-          parts.push_back(Phrase(check));
-        }
-      }
-    }
-    // Checks outside the known groups still show.
-    for (const auto* f : serious) {
-      bool known = false;
-      for (const CheckGroup& g : SiteGroups()) {
-        known = known || std::find(g.checks.begin(), g.checks.end(), f->check) != g.checks.end();
-      }
-      const std::string phrase = Phrase(f->check);
-      if (!known && std::find(parts.begin(), parts.end(), phrase) == parts.end()) {
-        parts.push_back(phrase);
-      }
-    }
-    std::string problems = parts.empty() ? "未发现问题" : Join(parts, "；") + "。";
-    t.rows.push_back({row[0], Verdict(findings), problems});
+    t.rows.push_back({label, Verdict(findings), SiteProblems(serious)});
   }
   annex.tables.push_back(std::move(t));
   annex.note = "检查时间：" + ChineseDate(LocalDay(in_.as_of, tz_));
   return annex;
+}
+
+std::string Builder::AccountProblems(const config::Account& account,
+                                     const std::vector<const core::Finding*>& serious) const {
+  auto has = [&serious](std::string_view check, std::string_view subject_prefix = "") {
+    return std::any_of(serious.begin(), serious.end(), [&](const core::Finding* f) {
+      return f->check == check && f->subject.starts_with(subject_prefix);
+    });
+  };
+  std::vector<std::string> parts;
+  // The notice's order and words: 严重表述错误，监测时间点前 1 周内无更新；底部无网上办事、无互动交流；
+  // 主页未添加政府网站链接.
+  if (has(checks::kSevereExpression)) parts.push_back("严重表述错误");
+  for (const core::Finding* f : serious) {
+    if (f->check != checks::kAccountFreshness) continue;
+    const int days = account.stale_days.value_or(config_.ProfileFor(account.profile).account_stale_days);
+    std::string phrase = "监测时间点前 " +
+                         (days % 7 == 0 ? std::to_string(days / 7) + " 周" : std::to_string(days) + " 天") +
+                         "内无更新";
+    if (f->last_update) {
+      phrase += "（最近发布 " + DateText(LocalDay(f->last_update->time, tz_)) + "）";
+    }
+    parts.push_back(phrase);
+    break;
+  }
+  // wechat_menu subjects: menu_service, menu_interaction, menu_dead:<url>.
+  std::vector<std::string> missing;
+  if (has(checks::kWechatMenu, "menu_service")) missing.push_back("无网上办事");
+  if (has(checks::kWechatMenu, "menu_interaction")) missing.push_back("无互动交流");
+  if (!missing.empty()) parts.push_back("底部" + Join(missing, "、"));
+  if (has(checks::kWechatMenu, "menu_dead:")) parts.push_back("底部菜单链接无效");
+  // weibo_profile_link subjects: profile_link_missing, profile_link_dead.
+  if (has(checks::kWeiboProfileLink, "profile_link_missing")) {
+    parts.push_back("主页未添加政府网站链接");
+  } else if (has(checks::kWeiboProfileLink)) {
+    parts.push_back("主页添加政府网站链接无效");
+  }
+  if (has(checks::kAccountClosed)) parts.push_back("公告关停但未注销");
+  if (has(checks::kTypo)) parts.push_back("存在错别字");
+  if (has(checks::kSensitiveWord)) parts.push_back("存在敏感词");
+  if (has(checks::kPersonalData)) parts.push_back("存在泄露个人信息问题");
+  if (has(checks::kAccountCommercial)) parts.push_back("发布信息含商业或违规链接");
+  for (const core::Finding* f : serious) {
+    static const std::set<std::string_view> kPhrased = {
+        checks::kSevereExpression, checks::kAccountFreshness, checks::kWechatMenu,
+        checks::kWeiboProfileLink, checks::kAccountClosed,   checks::kTypo,
+        checks::kSensitiveWord,    checks::kPersonalData,     checks::kAccountCommercial};
+    const std::string title = Title(f->check);
+    if (!kPhrased.contains(f->check) &&
+        std::find(parts.begin(), parts.end(), title) == parts.end()) {
+      parts.push_back(title);
+    }
+  }
+  return Join(parts, "；");
 }
 
 Annex Builder::AccountsAnnex() {
@@ -328,20 +402,13 @@ Annex Builder::AccountsAnnex() {
       }
     }
     if (serious.empty()) continue;
-    std::vector<std::string> parts;
-    for (const auto* f : serious) {
-      // Freshness messages carry the days; the others read best as the notice's phrases.
-      const std::string phrase =
-          f->check == checks::kAccountFreshness ? f->message : Phrase(f->check);
-      if (std::find(parts.begin(), parts.end(), phrase) == parts.end()) parts.push_back(phrase);
-    }
     t.rows.push_back({std::to_string(++n), std::string(core::ChineseName(a->platform)), a->name,
-                      UnitName(a->unit), Verdict(serious), Join(parts, "；")});
+                      UnitName(a->unit), Verdict(serious), AccountProblems(*a, serious)});
   }
   if (t.rows.empty()) t.rows.push_back({"", "", "未发现存在突出问题的政务新媒体", "", "", ""});
   std::vector<std::string> missing;
   for (const CheckGroup& g : AccountGroups()) {
-    if (!Deployed(g)) missing.push_back(std::string(g.title));
+    if (!Deployed(g, true)) missing.push_back(std::string(g.title));
   }
   annex.tables.push_back(std::move(t));
   annex.note = "检查时间：" + ChineseDate(LocalDay(in_.as_of, tz_));
@@ -404,10 +471,7 @@ Annex Builder::DetailAnnex() {
     const std::string unit = SiteLabel(*site);
     const bool observed = SiteObserved(*site);
     for (const CheckGroup& g : SiteGroups()) {
-      const bool deployed = g.checks.front() == std::string_view(checks::kPolicyInterpretation)
-                                ? sites_with_articles_.contains(site->id)
-                                : Deployed(g);
-      if (!observed || !deployed) {
+      if (!observed || !SiteGroupChecked(g, site)) {
         t.rows.push_back({unit, std::string(g.title), "未检测", ""});
         continue;
       }
@@ -431,14 +495,31 @@ Annex Builder::TypoAnnex() {
   Annex annex{6, "错别字及严重错误表述列表", "annex6-typos", {}, ""};
   Table t;
   t.header = {"序号", "错误", "建议", "位置", "链接"};
-  const bool deployed = deployed_.contains("typo") || deployed_.contains("severe_expression");
+  const bool deployed = deployed_sites_.contains(checks::kTypo) ||
+                        deployed_sites_.contains(checks::kSevereExpression) ||
+                        deployed_accounts_.contains(checks::kTypo) ||
+                        deployed_accounts_.contains(checks::kSevereExpression);
   int n = 0;
   auto add = [&](const std::map<std::string, std::vector<const core::Finding*>>& by_target) {
     for (const auto& [id, findings] : by_target) {
       for (const auto* f : findings) {
-        if (f->check != "typo" && f->check != "severe_expression") continue;
-        auto [wrong, right] = SplitCorrection(f->message);
-        t.rows.push_back({std::to_string(++n), wrong, right, TargetName(f->target_id),
+        if (f->check != checks::kTypo && f->check != checks::kSevereExpression) continue;
+        // The content checks label their parts (content.h); the message is never parsed. A
+        // finding stored without them (an older build) still shows its term, from the subject
+        // "URL#term".
+        std::string wrong = f->Detail("wrong");
+        if (wrong.empty()) wrong = f->subject.substr(f->subject.rfind('#') + 1);
+        std::string place = TargetName(f->target_id);
+        if (const std::string& position = f->Detail("position"); !position.empty()) {
+          place += "，" + position;
+        }
+        if (const std::string& snippet = f->Detail("snippet"); !snippet.empty()) {
+          place += "，“" + snippet + "”";
+        }
+        if (const std::string& count = f->Detail("count"); !count.empty() && count != "1") {
+          place += "（共" + count + "处）";
+        }
+        t.rows.push_back({std::to_string(++n), wrong, f->Detail("suggestion"), place,
                           f->evidence_url});
       }
     }
@@ -480,13 +561,10 @@ std::vector<std::string> Builder::Summary() {
   if (!per_region.empty()) p1 += "（" + Join(per_region, "、") + "）";
   std::vector<std::string> checked, unchecked;
   for (const CheckGroup& g : SiteGroups()) {
-    const bool ok = g.checks.front() == std::string_view(checks::kPolicyInterpretation)
-                        ? !sites_with_articles_.empty()
-                        : Deployed(g);
-    (ok ? checked : unchecked).push_back(std::string(g.title));
+    (SiteGroupChecked(g, nullptr) ? checked : unchecked).push_back(std::string(g.title));
   }
   for (const CheckGroup& g : AccountGroups()) {
-    if (!Deployed(g)) {
+    if (!Deployed(g, true)) {
       const std::string name = "政务新媒体" + std::string(g.title);
       if (std::find(unchecked.begin(), unchecked.end(), name) == unchecked.end()) {
         unchecked.push_back(name);
@@ -524,7 +602,14 @@ std::vector<std::string> Builder::Summary() {
 }
 
 core::Result<Report> Builder::Build() {
-  for (const auto& f : in_.findings) deployed_.insert(f.finding.check);
+  for (const auto& stored : in_.findings) {
+    const core::Finding& f = stored.finding;
+    if (config_.FindAccount(f.target_id) != nullptr) {
+      deployed_accounts_.insert(f.check);
+    } else if (config_.FindSite(f.target_id.substr(0, f.target_id.find('/'))) != nullptr) {
+      deployed_sites_.insert(f.check);
+    }  // else a pseudo target (source_error's "@weibo") or a target no longer configured
+  }
   for (const auto& s : config_.sites) {
     if (InScope(s.unit)) sites_.push_back(&s);
   }
@@ -535,6 +620,9 @@ core::Result<Report> Builder::Build() {
   for (const auto& stored : in_.findings) {
     if (!InWindow(stored, from, to)) continue;
     const core::Finding& f = stored.finding;
+    // The daemon stores these as of its own now; the report recomputes them from the articles
+    // as of the end of the period (ComputeInterpretation), so they are counted once.
+    if (f.check == checks::kPolicyInterpretation) continue;
     if (const auto* a = config_.FindAccount(f.target_id)) {
       if (InScope(a->unit)) account_findings_[a->id].push_back(&f);
       continue;

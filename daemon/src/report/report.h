@@ -8,7 +8,9 @@
 //   6 typo list (序号 / 错误 / 建议 / 位置 / 链接)
 //
 // BuildReport is pure: it turns what the store holds (findings, listed items, articles, which
-// targets were observed) into a Report of plain tables; every renderer (HTML, CSV, XLSX) prints
+// targets were observed) into a Report of plain tables (policy interpretation is recomputed
+// from the articles as of the end of the period, report/interpretation.h, not read from stored
+// findings); every renderer (HTML, CSV, XLSX) prints
 // the same tables, so the formats agree word for word. A check group whose findings never
 // appear in the store (its check is not deployed) is reported as 未检测, never as 无问题.
 //
@@ -55,6 +57,7 @@ struct ReportInput {
   std::optional<std::string> region;            // Unit::region; all regions when unset
   std::vector<store::StoredFinding> findings;   // all findings the store holds (incl. resolved)
   std::set<std::string> observed_targets;       // targets with an observation in the period
+  std::set<std::string> crawled_sites;          // sites with a link-check crawl in the period
   std::vector<store::ListedItem> items;         // items listed in the period (ListedItems)
   std::vector<store::ArticleRecord> articles;   // every article row
   core::Timestamp as_of{};                      // now, or the end of the period if earlier

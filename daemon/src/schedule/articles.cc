@@ -6,6 +6,7 @@
 #include <set>
 
 #include "checks/personal_data.h"
+#include "checks/column_freshness.h"
 #include "checks/source_unit.h"
 #include "extract/extract.h"
 
@@ -164,7 +165,7 @@ core::Result<std::optional<TargetCheck>> RememberArticles(
     if (auto s = options.store->Put(a); !s) return s.error();
     if (!a.fetched() || options.checks.empty()) continue;
     ArticleContext ctx{target.id, a.source_unit.empty() ? target.site->unit : a.source_unit,
-                       a.url, a.title, std::move(text), a.published};
+                       a.url, a.title, std::move(text), a.published, now};
     std::vector<core::Finding> keep = RunArticleChecks(options, ctx);
     // Keep the open findings of the column's other articles; replace this article's.
     auto open = OpenInScope(store, target.id, scope);
@@ -178,12 +179,59 @@ core::Result<std::optional<TargetCheck>> RememberArticles(
   return checked;
 }
 
-core::Result<std::optional<TargetCheck>> RunArticleStage(const config::Config& config,
-                                                         const ArticleOptions& options,
-                                                         store::Store& store,
-                                                         const TargetOutcome& outcome,
-                                                         const FetchFn& fetch,
-                                                         core::Timestamp now) {
+core::Result<std::vector<TargetCheck>> RunSiteArticleChecks(const config::Config& config,
+                                                            const ArticleOptions& options,
+                                                            store::Store& store,
+                                                            const Target& target,
+                                                            core::Timestamp now, bool all) {
+  std::vector<TargetCheck> replaced;
+  if (options.store == nullptr || target.site == nullptr || target.column == nullptr) {
+    return replaced;
+  }
+  std::vector<const SiteArticleCheck*> due;
+  for (const auto& check : options.site_checks) {
+    if (all || !check.applies || check.applies(config, *target.site, *target.column)) {
+      due.push_back(&check);
+    }
+  }
+  if (due.empty()) return replaced;
+  auto articles = options.store->Articles(target.site->id);
+  if (!articles) return articles.error().WithContext("site checks of '" + target.site->id + "'");
+  for (const SiteArticleCheck* check : due) {
+    auto findings = check->run(config, *target.site, *articles, now);
+    if (!findings) return findings.error().WithContext(check->name);
+    // One replacement per column, so a column whose documents are all interpreted now is
+    // cleared too.
+    for (const config::Column& column : target.site->columns) {
+      TargetCheck replacement;
+      replacement.target_id = checks::ColumnTargetId(target.site->id, column.id);
+      replacement.scope = {check->name};
+      for (const core::Finding& f : *findings) {
+        if (f.target_id == replacement.target_id) replacement.result.findings.push_back(f);
+      }
+      replacement.result.status = replacement.result.findings.empty()
+                                      ? core::CheckStatus::kOk
+                                      : core::CheckStatus::kProblem;
+      if (auto s = store.ReplaceOpenFindings(replacement.target_id, replacement.scope,
+                                             replacement.result.findings, now);
+          !s) {
+        return s.error().WithContext(check->name);
+      }
+      replaced.push_back(std::move(replacement));
+    }
+  }
+  return replaced;
+}
+
+namespace {
+
+// The article stage proper for one column outcome (RunArticleStage without the site checks).
+core::Result<std::optional<TargetCheck>> RunColumnArticleStage(const config::Config& config,
+                                                               const ArticleOptions& options,
+                                                               store::Store& store,
+                                                               const TargetOutcome& outcome,
+                                                               const FetchFn& fetch,
+                                                               core::Timestamp now) {
   std::optional<TargetCheck> none;
   if (options.store == nullptr || outcome.target.column == nullptr || !outcome.readable) {
     return none;
@@ -214,6 +262,25 @@ core::Result<std::optional<TargetCheck>> RunArticleStage(const config::Config& c
   return std::optional<TargetCheck>(MakeCheck(outcome.target.id, scope, std::move(*open)));
 }
 
+}  // namespace
+
+core::Result<std::optional<TargetCheck>> RunArticleStage(const config::Config& config,
+                                                         const ArticleOptions& options,
+                                                         store::Store& store,
+                                                         const TargetOutcome& outcome,
+                                                         const FetchFn& fetch,
+                                                         core::Timestamp now) {
+  auto column = RunColumnArticleStage(config, options, store, outcome, fetch, now);
+  if (!column) return column;
+  // The site checks (policy interpretation) after every readable column run: their findings are
+  // stored by RunSiteArticleChecks; a probe shows them from the store.
+  if (options.store != nullptr && outcome.readable) {
+    auto site = RunSiteArticleChecks(config, options, store, outcome.target, now);
+    if (!site) return site.error();
+  }
+  return column;
+}
+
 core::Result<std::optional<TargetCheck>> CheckAccountPosts(const ArticleOptions& options,
                                                            store::Store& store,
                                                            const TargetOutcome& o) {
@@ -234,7 +301,8 @@ core::Result<std::optional<TargetCheck>> CheckAccountPosts(const ArticleOptions&
     // Sources without a body give the title as the text: scan it once.
     const bool title_in_text = post.text.starts_with(post.item.title);
     ArticleContext ctx{o.target.id, o.target.account->unit, post.item.url,
-                       title_in_text ? std::string() : post.item.title, post.text, std::nullopt};
+                       title_in_text ? std::string() : post.item.title, post.text, std::nullopt,
+                       core::Timestamp{}};
     if (post.item.published) ctx.published = core::DatedTime{*post.item.published, post.item.provenance};
     for (auto& f : RunArticleChecks(options, ctx)) findings.push_back(std::move(f));
   }

@@ -41,6 +41,7 @@ struct ArticleContext {
   std::string title;
   std::string text;
   std::optional<core::DatedTime> published;
+  core::Timestamp now{};  // the run's time (content checks judge ID-card birth dates by it)
 };
 
 // A content check on articles. Its findings must carry check == name; target_id, unit_id and
@@ -58,9 +59,25 @@ struct ArticleCheck {
 // The check names an ArticleCheck's findings carry: `yields`, else {name}.
 std::vector<std::string> ScopeOf(const ArticleCheck& check);
 
+// A check over all stored articles of one site (policy interpretation: a document in one column,
+// its interpretation in another), run after the article stage of each column it `applies` to,
+// whether or not that run read new articles — so a deadline that passes is noticed at the
+// column's next run. Its findings carry check == name and a column target of the site; they
+// replace the open findings of that name on every column of the site.
+struct SiteArticleCheck {
+  std::string name;
+  // nullptr: every column.
+  std::function<bool(const config::Config&, const config::Site&, const config::Column&)> applies;
+  std::function<core::Result<std::vector<core::Finding>>(
+      const config::Config&, const config::Site&, const std::vector<store::ArticleRecord>&,
+      core::Timestamp now)>
+      run;
+};
+
 struct ArticleOptions {
   store::ArticleStore* store = nullptr;  // nullptr: no article stage
   std::vector<ArticleCheck> checks;
+  std::vector<SiteArticleCheck> site_checks;
 };
 
 // Pure: of a readable column outcome's items whose URLs are in `unknown_urls`, those to fetch in
@@ -88,6 +105,19 @@ core::Result<std::optional<TargetCheck>> RememberArticles(
     const config::Config& config, const ArticleOptions& options, store::Store& store,
     const Target& target, const std::vector<core::Item>& items,
     const std::vector<fetch::Response>& responses, core::Timestamp now);
+
+// The site checks that apply to `target` (a column; every site check when `all` is set, for the
+// column run that first completes a site), over its site's stored articles; each
+// result's findings are already stored (ReplaceOpenFindings per column of the site), and the
+// returned TargetChecks name what was replaced, for the listener (alerts). Nothing to do for
+// a target without a column or when no site check applies. Error only when a store or a check
+// fails.
+core::Result<std::vector<TargetCheck>> RunSiteArticleChecks(const config::Config& config,
+                                                            const ArticleOptions& options,
+                                                            store::Store& store,
+                                                            const Target& target,
+                                                            core::Timestamp now,
+                                                            bool all = false);
 
 // The whole stage for one column outcome with a synchronous fetch (govwatch probe, RunPass).
 // Returns the column's open findings in the checks' scope (also when no article was new, so a

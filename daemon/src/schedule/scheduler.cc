@@ -489,7 +489,10 @@ asio::awaitable<void> Scheduler::RunArticles(std::shared_ptr<const config::Confi
     co_return;
   }
   const std::vector<core::Item> items = SelectArticles(config->articles, outcome, *unknown);
-  if (items.empty()) co_return;
+  if (items.empty()) {
+    co_await RunSiteChecks(config, target, now);
+    co_return;
+  }
   std::vector<fetch::Response> responses;
   for (const auto& item : items) {
     fetch::Request request;
@@ -511,6 +514,31 @@ asio::awaitable<void> Scheduler::RunArticles(std::shared_ptr<const config::Confi
     // like of a recomputed site aggregate.
     listener_.OnSiteFindings(**checked);
   }
+  co_await RunSiteChecks(config, target, now);
+}
+
+asio::awaitable<void> Scheduler::RunSiteChecks(std::shared_ptr<const config::Config> config,
+                                               Target target, core::Timestamp now) {
+  if (options_.articles.site_checks.empty() || stopping_ || target.site == nullptr) co_return;
+  // As for the site aggregate: only once every other column of the site has run (and so had its
+  // article stage), or a document would count as not interpreted on the first cycle merely
+  // because its interpretation's column had not been read yet — a false alert at every start.
+  const auto verdicts = column_verdicts_.find(target.site->id);
+  for (const config::Column& column : target.site->columns) {
+    if (&column == target.column) continue;
+    if (verdicts == column_verdicts_.end() || !verdicts->second.contains(column.id)) co_return;
+  }
+  // The run that completes the site runs every site check, whatever its column's kind.
+  const bool all = site_checks_ready_.insert(target.site->id).second;
+  store::Store& store = store_;
+  auto replaced = co_await OnStoreThread([&]() {
+    return RunSiteArticleChecks(*config, options_.articles, store, target, now, all);
+  });
+  if (!replaced) {
+    listener_.OnError(target.id, replaced.error());
+    co_return;
+  }
+  for (const TargetCheck& check : *replaced) listener_.OnSiteFindings(check);
 }
 
 asio::awaitable<void> Scheduler::RunAccount(std::string id, std::uint64_t generation,

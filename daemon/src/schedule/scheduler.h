@@ -72,8 +72,9 @@ class Listener {
   virtual void OnFetch(std::string_view /*outcome*/) {}
   // Actual start − planned start of a run (>= 0 unless the clock stepped back).
   virtual void OnLag(std::chrono::milliseconds /*lag*/) {}
-  // A site aggregate was recomputed and stored; also a column's article content findings, after
-  // the article stage checked new articles (the check then holds all of the column's open ones).
+  // A site aggregate, or a site check over stored articles (policy interpretation), was
+  // recomputed and stored; also a column's article content findings, after the article stage
+  // checked new articles (the check then holds all of the column's open ones).
   virtual void OnSiteFindings(const TargetCheck& /*aggregate*/) {}
   // A store or internal failure; the run's result is lost, the next run retries.
   virtual void OnError(std::string_view /*target_id*/, const core::Error& /*error*/) {}
@@ -169,6 +170,10 @@ class Scheduler {
   boost::asio::awaitable<void> RunArticles(std::shared_ptr<const config::Config> config,
                                            Target target, TargetOutcome outcome,
                                            core::Timestamp now);
+  // After the article stage: the site checks over the site's stored articles (policy
+  // interpretation); what they replaced goes to the listener like a site aggregate.
+  boost::asio::awaitable<void> RunSiteChecks(std::shared_ptr<const config::Config> config,
+                                             Target target, core::Timestamp now);
   // Account targets (issue 7): read through the account's source adapter, then the store step,
   // freshness and the account rules, then the platform's source_error check.
   boost::asio::awaitable<void> RunAccount(std::string id, std::uint64_t generation,
@@ -195,6 +200,8 @@ class Scheduler {
   std::priority_queue<Due, std::vector<Due>, std::greater<>> queue_;
   // Last column verdict per site id → column id, for the site aggregate.
   std::map<std::string, std::map<std::string, checks::ColumnVerdict>> column_verdicts_;
+  // Sites whose site checks over articles (RunSiteChecks) have run once since the start.
+  std::set<std::string> site_checks_ready_;
   NetworkWatch network_;
   sources::SourceSet sources_;   // per account, kept across runs (WeChat token cache)
   SourceHealthBook source_health_;

@@ -89,13 +89,20 @@ core::Status ArticleStore::Put(const ArticleRecord& a) {
   return {};
 }
 
-core::Result<std::vector<ArticleRecord>> ArticleStore::Articles() {
+core::Result<std::vector<ArticleRecord>> ArticleStore::Articles(
+    const std::optional<std::string>& site_id) {
   auto stmt = Statement::Prepare(
       db_,
       "SELECT target_id, site_id, url, list_title, title, published_at, provenance, source_raw, "
       "source_unit, doc_number, body, fetch_outcome, fetched_at FROM articles "
+      "WHERE ?1 IS NULL OR site_id = ?1 "
       "ORDER BY published_at IS NULL, published_at, url, target_id");
   if (!stmt) return stmt.error();
+  if (site_id) {
+    stmt->Bind(1, *site_id);
+  } else {
+    stmt->BindNull(1);
+  }
   std::vector<ArticleRecord> out;
   for (;;) {
     auto row = stmt->Step();
@@ -162,6 +169,23 @@ core::Result<std::set<std::string>> ArticleStore::ObservedTargets(core::Timestam
       "SELECT DISTINCT target_id FROM observations WHERE started_at >= ?1 AND started_at < ?2 "
       "UNION SELECT DISTINCT target_id FROM observation_daily "
       "WHERE day >= ?1 / 86400 AND day < (?2 + 86399) / 86400");
+  if (!stmt) return stmt.error();
+  stmt->Bind(1, Seconds(from));
+  stmt->Bind(2, Seconds(to));
+  std::set<std::string> out;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.insert(stmt->Text(0));
+  }
+  return out;
+}
+
+core::Result<std::set<std::string>> ArticleStore::CrawledSites(core::Timestamp from,
+                                                               core::Timestamp to) {
+  auto stmt = Statement::Prepare(
+      db_, "SELECT DISTINCT site_id FROM crawl_runs WHERE started_at >= ?1 AND started_at < ?2");
   if (!stmt) return stmt.error();
   stmt->Bind(1, Seconds(from));
   stmt->Bind(2, Seconds(to));

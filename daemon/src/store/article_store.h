@@ -73,8 +73,10 @@ class ArticleStore {
   // Inserts or replaces the row of (target_id, url).
   core::Status Put(const ArticleRecord& article);
 
-  // Every article row, ordered by published time (undated last), then URL.
-  core::Result<std::vector<ArticleRecord>> Articles();
+  // Every article row (of one site when `site_id` is given), ordered by published time
+  // (undated last), then URL.
+  core::Result<std::vector<ArticleRecord>> Articles(
+      const std::optional<std::string>& site_id = std::nullopt);
 
   // Items of column targets with a publish date in [from, to), joined with their article rows;
   // ordered by target, published, URL.
@@ -83,6 +85,10 @@ class ArticleStore {
   // Ids of the targets with at least one observation (any outcome) in [from, to) — "checked in
   // the period" for the report. Pruned observations count through their daily roll-ups.
   core::Result<std::set<std::string>> ObservedTargets(core::Timestamp from, core::Timestamp to);
+
+  // Ids of the sites with a link-check crawl (crawl_runs) started in [from, to) — "links checked
+  // in the period" for the report, also when the crawl found nothing.
+  core::Result<std::set<std::string>> CrawledSites(core::Timestamp from, core::Timestamp to);
 
  private:
   explicit ArticleStore(sqlite3* db) : db_(db) {}

@@ -209,13 +209,23 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_published ON articles(published_at);
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations{{
+// Integration round: Finding::details, the labelled parts of a finding (JSON object of strings,
+// in the check's order) that tables read instead of parsing the message (report annex 6); and
+// articles by site, for the policy-interpretation step of the daemon.
+constexpr std::string_view kFindingDetails = R"sql(
+ALTER TABLE findings ADD COLUMN details TEXT NOT NULL DEFAULT '';
+-- Site checks over stored articles (policy interpretation after each article stage).
+CREATE INDEX articles_by_site ON articles(site_id);
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, "targets, observations, items, findings", kV1},
     {2, "observations.network_down, observation_daily", kV2},
     {3, "link_checks, crawl_runs", kLinkChecks},
     {4, "outbox (notifications)", kOutbox},
     {5, "alerts, alert_meta", kAlerts},
     {6, "articles", kArticles},
+    {7, "findings.details, articles_by_site", kFindingDetails},
 }};
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <boost/json.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -27,6 +29,29 @@ std::optional<core::Severity> ParseSeverity(std::string_view text) {
 // the weakest, rather than failing the whole query.
 core::DateProvenance ProvenanceOrWeakest(const std::string& text) {
   return core::ParseDateProvenance(text).value_or(core::DateProvenance::kFirstSeen);
+}
+
+// Finding::details as a JSON object of strings ('' when there are none), so the column stays
+// readable with the sqlite3 shell. Object order is kept by boost::json.
+std::string EncodeDetails(const std::vector<std::pair<std::string, std::string>>& details) {
+  if (details.empty()) return "";
+  boost::json::object object;
+  for (const auto& [key, value] : details) object[key] = value;
+  return boost::json::serialize(object);
+}
+
+// Anything but an object of strings (a hand-edited row) reads as no details, rather than
+// failing the whole query.
+std::vector<std::pair<std::string, std::string>> DecodeDetails(const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (text.empty()) return out;
+  boost::system::error_code ec;
+  const boost::json::value value = boost::json::parse(text, ec);
+  if (ec || !value.is_object()) return out;
+  for (const auto& [key, v] : value.as_object()) {
+    if (v.is_string()) out.emplace_back(std::string(key), std::string(v.as_string()));
+  }
+  return out;
 }
 
 }  // namespace
@@ -195,16 +220,16 @@ core::Status SqliteStore::PrepareStatements() {
       {&statements->resolve_finding, "UPDATE findings SET resolved_at = ?2 WHERE id = ?1"},
       {&statements->upsert_finding,
        "INSERT INTO findings(target_id, unit_id, check_name, subject, severity, message, "
-       "evidence_url, last_update_at, last_update_provenance, first_seen_at, last_seen_at) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) "
+       "evidence_url, last_update_at, last_update_provenance, first_seen_at, last_seen_at, details) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11) "
        "ON CONFLICT(target_id, check_name, subject) WHERE resolved_at IS NULL DO UPDATE SET "
        "unit_id = excluded.unit_id, severity = excluded.severity, message = excluded.message, "
        "evidence_url = excluded.evidence_url, last_update_at = excluded.last_update_at, "
        "last_update_provenance = excluded.last_update_provenance, "
-       "last_seen_at = excluded.last_seen_at"},
+       "last_seen_at = excluded.last_seen_at, details = excluded.details"},
       {&statements->select_findings,
        "SELECT id, target_id, unit_id, check_name, subject, severity, message, evidence_url, "
-       "last_update_at, last_update_provenance, first_seen_at, last_seen_at, resolved_at "
+       "last_update_at, last_update_provenance, first_seen_at, last_seen_at, resolved_at, details "
        "FROM findings WHERE (?1 IS NULL OR target_id = ?1) AND (?2 IS NULL OR unit_id = ?2) "
        "AND (?3 IS NULL OR check_name = ?3) AND (?4 OR resolved_at IS NULL) "
        "ORDER BY target_id, check_name, subject, first_seen_at, id"},
@@ -490,6 +515,7 @@ core::Status SqliteStore::ReplaceOpenFindings(const std::string& target_id,
       st.BindNull(9);
     }
     st.Bind(10, Seconds(now));
+    st.Bind(11, EncodeDetails(f.details));
     if (auto s = st.Run(); !s) return s.error().WithContext(context);
   }
   if (auto s = (*tx)->Commit(); !s) return s.error().WithContext(context);
@@ -527,6 +553,7 @@ core::Result<std::vector<StoredFinding>> SqliteStore::Findings(const FindingFilt
     sf.first_seen_at = FromSeconds(st.Int(10));
     sf.last_seen_at = FromSeconds(st.Int(11));
     if (auto at = st.OptionalInt(12)) sf.resolved_at = FromSeconds(*at);
+    sf.finding.details = DecodeDetails(st.Text(13));
     out.push_back(std::move(sf));
   }
   return out;

@@ -79,6 +79,10 @@ json::object FindingObject(const FindingView& view, const core::TimeZone& zone) 
   o["severity"] = core::ToString(f.severity);
   o["message"] = f.message;
   o["evidence_url"] = Text(f.evidence_url);
+  // Labelled parts (content checks: wrong, suggestion, position, …); {} for most checks.
+  json::object details;
+  for (const auto& [key, value] : f.details) details[key] = value;
+  o["details"] = std::move(details);
   if (f.last_update) {
     o["last_update"] = Time(f.last_update->time, zone);
     o["last_update_provenance"] = core::ToString(f.last_update->provenance);

@@ -49,6 +49,18 @@ TEST(ArticleContent, OneFindingPerTermWithPositionSnippetAndLink) {
   EXPECT_EQ(findings[1].message,
             "错误：做为；建议：作为；类别：错别字；位置：正文第2行第14字，"
             "“……原市位于宁夏自治区南部，【做为】革命老区。”；链接：http://gy.example.gov.cn/a/1.html");
+  // The labelled parts tables read (report annex 6), equal to the message's.
+  using Details = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(severe.details, (Details{{"wrong", "宁夏自治区"},
+                                     {"suggestion", "宁夏回族自治区"},
+                                     {"category", "严重表述错误（行政区划名称）"},
+                                     {"position", "标题第1字"},
+                                     {"snippet", "【宁夏自治区】召开会议"},
+                                     {"count", "3"}}));
+  EXPECT_EQ(findings[1].Detail("wrong"), "做为");
+  EXPECT_EQ(findings[1].Detail("suggestion"), "作为");
+  EXPECT_EQ(findings[1].Detail("position"), "正文第2行第14字");
+  EXPECT_EQ(findings[1].Detail("no_such_key"), "");
 }
 
 TEST(ArticleContent, PersonalDataIsMaskedInItsFindingAndInOtherSnippets) {

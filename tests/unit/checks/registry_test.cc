@@ -19,8 +19,12 @@ TEST(Registry, NamesAreUniqueAndDescribed) {
 }
 
 TEST(Registry, EveryCheckNameUsedInFindingsIsRegistered) {
-  for (const char* name : {kHomepageFreshness, kColumnFreshness, kBlankColumn, kSiteStaleColumns,
-                           kSiteBlankColumns, kAccountFreshness, kAvailability}) {
+  for (const char* name :
+       {kHomepageFreshness, kColumnFreshness, kBlankColumn, kSiteStaleColumns, kSiteBlankColumns,
+        kAccountFreshness, kAvailability, kSevereExpression, kTypo, kSensitiveWord, kPersonalData,
+        kAccountClosed, kWechatMenu, kWeiboProfileLink, kAccountDuplicate, kAccountCommercial,
+        kSourceError, kPolicyInterpretation, kInteractionResponse, kBrokenLink, kHiddenLink,
+        kFakeLink, kOutboundDrift}) {
     const CheckInfo* info = FindCheck(name);
     ASSERT_NE(info, nullptr) << name;
     EXPECT_EQ(info->name, name);

@@ -414,6 +414,27 @@ TEST_F(SqliteStoreTest, FindingsLifecycle) {
   EXPECT_TRUE(store_->OpenFindings({.target_id = "gy/tzgg"}).value().empty());
 }
 
+TEST_F(SqliteStoreTest, FindingDetailsRoundTripInOrderAndFollowUpdates) {
+  const auto t1 = At("2021-06-01T10:00:00"), t2 = At("2021-06-02T10:00:00");
+  core::Finding typo = MakeFinding("typo", "http://x/1.html#做为", "错误：做为；…");
+  typo.details = {{"wrong", "做为"}, {"suggestion", "作为"}, {"position", "正文第2行第14字"},
+                  {"snippet", "“【做为】”\t\"quoted\""}};
+  const core::Finding plain = MakeFinding("column_freshness", "tzgg", "m");
+  ASSERT_TRUE(store_->ReplaceOpenFindings("gy/tzgg", {}, {typo, plain}, t1).ok());
+  auto open = store_->OpenFindings({.target_id = "gy/tzgg"}).value();
+  ASSERT_EQ(open.size(), 2u);
+  EXPECT_TRUE(open[0].finding.details.empty());  // column_freshness sorts first
+  EXPECT_EQ(open[1].finding.details, typo.details);
+
+  // A later observation of the same key replaces the details with its own.
+  typo.details = {{"wrong", "做为"}, {"suggestion", "作为"}, {"position", "标题第1字"}};
+  ASSERT_TRUE(store_->ReplaceOpenFindings("gy/tzgg", {}, {typo, plain}, t2).ok());
+  open = store_->OpenFindings({.target_id = "gy/tzgg"}).value();
+  ASSERT_EQ(open.size(), 2u);
+  EXPECT_EQ(open[1].finding.Detail("position"), "标题第1字");
+  EXPECT_EQ(open[1].finding.details.size(), 3u);
+}
+
 TEST_F(SqliteStoreTest, ReplaceIsScopedToTheGivenChecks) {
   const auto t1 = At("2021-06-01T10:00:00"), t2 = At("2021-06-02T10:00:00");
   ASSERT_TRUE(store_->ReplaceOpenFindings(

@@ -101,7 +101,7 @@ TEST(ApiTest, OneTargetWithSlashInIdAndItsOpenFindings) {
   EXPECT_NE(r.body.find("\"findings\":[{\"target\":\"gy/news\",\"unit\":\"gy-gov\","
                         "\"check\":\"column_freshness\",\"subject\":null,"
                         "\"severity\":\"deduction\",\"message\":\"栏目超过2周未更新\","
-                        "\"evidence_url\":null,\"last_update\":null,"
+                        "\"evidence_url\":null,\"details\":{},\"last_update\":null,"
                         "\"last_update_provenance\":null,\"state\":\"open\","
                         "\"first_seen\":\"2021-07-01T08:00:00+08:00\","
                         "\"last_seen\":\"2021-07-10T09:00:00+08:00\",\"resolved_at\":null}]}"),
