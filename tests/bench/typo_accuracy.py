@@ -176,7 +176,7 @@ def ratio(a, b):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--govwatch", default=os.path.join(ROOT, "build-engine/daemon/govwatch"))
+    ap.add_argument("--govwatch", default=os.path.join(ROOT, "build/daemon/govwatch"))
     ap.add_argument("--lexicon", default=os.path.join(ROOT, "config/lexicon"))
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared/data/typo/odw.train.tsv"))
     ap.add_argument("--reference", action="store_true", help="use the Python reference matcher")
