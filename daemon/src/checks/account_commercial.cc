@@ -3,21 +3,11 @@
 #include <algorithm>
 #include <set>
 
+#include "checks/url_host.h"
 #include "checks/weibo_profile_link.h"
 
 namespace govwatch::checks {
 namespace {
-
-std::string Host(std::string_view url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  url.remove_prefix(scheme + 3);
-  std::string host(url.substr(0, url.find_first_of("/?#")));
-  if (const auto colon = host.rfind(':'); colon != std::string::npos) host.erase(colon);
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return host;
-}
 
 bool HostMatches(const std::string& host, const std::string& pattern) {
   if (pattern.find('.') != std::string::npos) {
@@ -44,7 +34,7 @@ CheckResult CheckAccountCommercial(const config::Account& account,
   for (const Post& post : observation.posts) {
     for (const std::string& link : post.links) {
       if (IsGovernmentUrl(link, settings.government_domains)) continue;
-      const std::string host = Host(link);
+      const std::string host = UrlHost(link);
       const bool commercial =
           std::any_of(settings.commercial_domains.begin(), settings.commercial_domains.end(),
                       [&](const std::string& p) { return HostMatches(host, p); });

@@ -2,24 +2,12 @@
 
 #include <algorithm>
 
+#include "checks/url_host.h"
+
 namespace govwatch::checks {
-namespace {
-
-std::string Host(std::string_view url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  url.remove_prefix(scheme + 3);
-  std::string host(url.substr(0, url.find_first_of("/?#")));
-  if (const auto colon = host.rfind(':'); colon != std::string::npos) host.erase(colon);
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return host;
-}
-
-}  // namespace
 
 bool IsGovernmentUrl(const std::string& url, const std::vector<std::string>& domains) {
-  const std::string host = Host(url);
+  const std::string host = UrlHost(url);
   if (host.empty()) return false;
   for (const std::string& d : domains) {
     if (host.ends_with(d) || "." + host == d) return true;

@@ -10,6 +10,18 @@ namespace {
 std::int64_t Seconds(core::Timestamp t) { return t.time_since_epoch().count(); }
 core::Timestamp FromSeconds(std::int64_t s) { return core::Timestamp{std::chrono::seconds{s}}; }
 
+// Every row's first column, as a set of distinct strings.
+core::Result<std::set<std::string>> TextColumnSet(Statement& stmt) {
+  std::set<std::string> out;
+  for (;;) {
+    auto row = stmt.Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.insert(stmt.Text(0));
+  }
+  return out;
+}
+
 // Cuts at a UTF-8 character boundary at or below `max` bytes.
 std::string CapUtf8(const std::string& text, std::size_t max) {
   if (text.size() <= max) return text;
@@ -172,14 +184,7 @@ core::Result<std::set<std::string>> ArticleStore::ObservedTargets(core::Timestam
   if (!stmt) return stmt.error();
   stmt->Bind(1, Seconds(from));
   stmt->Bind(2, Seconds(to));
-  std::set<std::string> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return row.error();
-    if (!*row) break;
-    out.insert(stmt->Text(0));
-  }
-  return out;
+  return TextColumnSet(*stmt);
 }
 
 core::Result<std::set<std::string>> ArticleStore::CrawledSites(core::Timestamp from,
@@ -189,14 +194,7 @@ core::Result<std::set<std::string>> ArticleStore::CrawledSites(core::Timestamp f
   if (!stmt) return stmt.error();
   stmt->Bind(1, Seconds(from));
   stmt->Bind(2, Seconds(to));
-  std::set<std::string> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row) return row.error();
-    if (!*row) break;
-    out.insert(stmt->Text(0));
-  }
-  return out;
+  return TextColumnSet(*stmt);
 }
 
 }  // namespace govwatch::store

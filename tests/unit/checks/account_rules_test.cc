@@ -8,6 +8,7 @@
 #include "checks/account_freshness.h"
 #include "checks/account_stats.h"
 #include "checks/source_error.h"
+#include "checks/url_host.h"
 #include "checks/wechat_menu.h"
 #include "checks/weibo_profile_link.h"
 
@@ -228,6 +229,12 @@ TEST(AccountStats, NewestGapAndCountsSkipPinnedPosts) {
   const AccountStats none = ComputeAccountStats({}, std::nullopt, kNow);
   EXPECT_FALSE(none.newest_post.has_value());
   EXPECT_EQ(none.longest_gap.count(), 0);
+}
+
+TEST(UrlHost, LowerCaseHostWithoutPortPathOrQuery) {
+  EXPECT_EQ(UrlHost("https://WWW.Guyuan.GOV.cn:8443/zwgk/index.html?a=1"), "www.guyuan.gov.cn");
+  EXPECT_EQ(UrlHost("http://shop.example.com#top"), "shop.example.com");
+  EXPECT_EQ(UrlHost("www.gov.cn/no-scheme"), "");
 }
 
 }  // namespace
